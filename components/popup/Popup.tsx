@@ -1,0 +1,76 @@
+import { PAGE_NAMES } from '@/utils/pages/kinds';
+import type { IntegrationProfile } from '@/utils/profiles/schema';
+import type { FrameRecord } from '@/utils/storage/frames';
+import type { IntegrationSelection } from '@/utils/storage/selection';
+
+export interface PopupProps {
+  profiles: readonly IntegrationProfile[];
+  selection: IntegrationSelection;
+  onSelectionChange: (next: IntegrationSelection) => void;
+  /** Recognized frames of the Intacct tab the admin is on; null while loading or when no tab is known. */
+  frames: FrameRecord[] | null;
+}
+
+export function Popup({ profiles, selection, onSelectionChange, frames }: PopupProps) {
+  const profile = profiles.find((p) => p.id === selection.profileId) ?? profiles[0];
+  return (
+    <main className="pp" data-testid="ish-popup">
+      <h1>Intacct Setup Helper</h1>
+      <section aria-labelledby="pp-integration">
+        <h2 id="pp-integration">Integration</h2>
+        <label>
+          Connecting
+          <select
+            data-testid="ish-integration"
+            value={profile?.id}
+            onChange={(e) => onSelectionChange({ profileId: e.target.value, options: {} })}
+          >
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {profile?.options.map((option) => (
+          <div key={option.id}>
+            <label>
+              {option.label}
+              <select
+                data-testid={`ish-option-${option.id}`}
+                value={selection.options[option.id] ?? option.default}
+                onChange={(e) =>
+                  onSelectionChange({ ...selection, options: { ...selection.options, [option.id]: e.target.value } })
+                }
+              >
+                {option.choices.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {option.help && <p className="help">{option.help}</p>}
+          </div>
+        ))}
+      </section>
+      <section aria-labelledby="pp-tab" data-testid="ish-tab-pages">
+        <h2 id="pp-tab">This Intacct tab</h2>
+        {frames === null ? (
+          <p className="muted">Open Sage Intacct in this tab to see which setup page you are on.</p>
+        ) : frames.length === 0 ? (
+          <p className="muted">No setup page is open in this tab.</p>
+        ) : (
+          <ul>
+            {frames.map((f) => (
+              <li key={f.frameId} data-testid="ish-tab-page" data-page-kind={f.kind}>
+                {PAGE_NAMES[f.kind]}
+                {f.frameId === 0 ? '' : ' (in the page frame)'}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { BUILT_IN_PROFILES } from '@/utils/profiles/registry';
+import { parseRecognizedFrames, type FrameRecord, type RecognizedFrames } from '@/utils/storage/frames';
+import { recognizedFramesItem, selectionItem } from '@/utils/storage/items';
+import { DEFAULT_SELECTION, parseSelection, type IntegrationSelection } from '@/utils/storage/selection';
+import { Popup } from './Popup';
+
+/** The tab the popup speaks of: the active tab, or, when the popup is open as a tab itself, the last Intacct tab. */
+async function intacctTabId(state: RecognizedFrames): Promise<number | null> {
+  const self = await browser.tabs.getCurrent();
+  if (self) return state.lastTabId;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id ?? null;
+}
+
+export function PopupContainer() {
+  const [selection, setSelection] = useState<IntegrationSelection>(DEFAULT_SELECTION);
+  const [frames, setFrames] = useState<FrameRecord[] | null>(null);
+
+  useEffect(() => {
+    void selectionItem.getValue().then((v) => setSelection(parseSelection(v)));
+    const showFrames = async (value: unknown): Promise<void> => {
+      const state = parseRecognizedFrames(value);
+      const tabId = await intacctTabId(state);
+      setFrames(tabId === null ? null : (state.tabs[String(tabId)] ?? []));
+    };
+    void recognizedFramesItem.getValue().then(showFrames);
+    return recognizedFramesItem.watch((value) => void showFrames(value));
+  }, []);
+
+  const change = (next: IntegrationSelection): void => {
+    setSelection(next);
+    void selectionItem.setValue(next);
+  };
+
+  return <Popup profiles={BUILT_IN_PROFILES} selection={selection} onSelectionChange={change} frames={frames} />;
+}

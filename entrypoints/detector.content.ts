@@ -1,0 +1,45 @@
+import { defineContentScript } from '#imports';
+import { browser } from 'wxt/browser';
+import { detectPage } from '@/utils/pages/detect';
+import type { PageKind } from '@/utils/pages/kinds';
+import type { PageReport } from '@/utils/messages/page';
+import { INTACCT_MATCHES } from '@/utils/hosts';
+
+// Runs in every frame of every Intacct page, so it holds detection only: no React, no profiles. The
+// overlay is injected by the background into the one frame that is a setup page (issue #2 measured the
+// naive all-in-one script at 320 kB and 1.3× page load).
+const REDETECT_DELAY_MS = 250;
+
+export default defineContentScript({
+  matches: INTACCT_MATCHES,
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  main() {
+    let reported: PageKind | null = null;
+    const send = (kind: PageKind | null): void => {
+      const report: PageReport = { type: 'ish/page', kind, url: location.href };
+      browser.runtime.sendMessage(report).catch(() => {
+        // The extension was reloaded or updated under this page: nothing to tell any more.
+      });
+    };
+    const check = (): void => {
+      const kind = detectPage(document, location.href);
+      // Ordinary pages never send anything: the admin's day is mostly not setup pages.
+      if (kind === reported) return;
+      reported = kind;
+      send(kind);
+    };
+    check();
+
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(check, REDETECT_DELAY_MS);
+    }).observe(document, { childList: true, subtree: true });
+
+    addEventListener('pagehide', () => {
+      if (reported) send(null);
+    });
+  },
+});

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `npm test`: builds what the end-to-end tests load, runs the unit and the browser suites, and ends with
+# one plain line "N passed, N failed" summed over both (CI reads only that line and the exit code).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .reports
+rm -f .reports/unit.json .reports/e2e.json
+
+npx wxt build >/dev/null || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
+unit_rc=$?
+npx playwright test
+e2e_rc=$?
+
+node scripts/sum-results.mjs .reports/unit.json .reports/e2e.json
+sum_rc=$?
+if [ $unit_rc -ne 0 ] || [ $e2e_rc -ne 0 ] || [ $sum_rc -ne 0 ]; then exit 1; fi

@@ -1,0 +1,25 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { extensionId, launchIntacct } from './launch';
+
+export { fixturePage, openIntacctPage } from './launch';
+
+export const test = base.extend<{ context: BrowserContext; extensionId: string }>({
+  // One browser per test: the extension's storage starts empty, as for a new admin.
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const launched = await launchIntacct({ withExtension: true, headless: true });
+    await use(launched.context);
+    await launched.close();
+  },
+  extensionId: async ({ context }, use) => {
+    await use(await extensionId(context));
+  },
+});
+
+export { expect };
+
+export async function openPopup(context: BrowserContext, id: string): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup.html`);
+  return popup;
+}

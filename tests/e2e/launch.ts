@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Route } from '@playwright/test';
+import { FIXTURE_PAGES, type FixturePage } from '../fixtures/intacct/catalog';
+import { pageUrl, resolveFixture, shellUrl } from '../fixtures/intacct/router';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Without the background-networking flags Chromium floods this closed network with refused connections
+// (build recipe, "Playwright with the extension").
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface LaunchOptions {
+  withExtension: boolean;
+  headless: boolean;
+  /** Extra handler tried before the demo Intacct pages, e.g. the XML gateway. */
+  extraRoute?: (route: Route) => Promise<boolean>;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+export function isIntacctHost(url: URL): boolean {
+  return url.hostname === 'intacct.com' || url.hostname.endsWith('.intacct.com');
+}
+
+/** Serve every https://*.intacct.com request from the demo Intacct, so nothing needs an account or a network. */
+export async function routeDemoIntacct(context: BrowserContext, extraRoute?: LaunchOptions['extraRoute']): Promise<void> {
+  await context.route(isIntacctHost, async (route) => {
+    if (extraRoute && (await extraRoute(route))) return;
+    const reply = resolveFixture(route.request().url());
+    await route.fulfill({ status: reply.status, contentType: reply.contentType, body: reply.body });
+  });
+}
+
+export async function launchIntacct(options: LaunchOptions): Promise<Launched> {
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'ish-chromium-'));
+  const args = [...QUIET_FLAGS];
+  if (options.withExtension) {
+    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  }
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless,
+    args,
+    viewport: { width: 1280, height: 800 },
+  });
+  await routeDemoIntacct(context, options.extraRoute);
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function extensionId(context: BrowserContext): Promise<string> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return new URL(worker.url()).host;
+}
+
+export function fixturePage(name: string): FixturePage {
+  const page = FIXTURE_PAGES.find((p) => p.name === name);
+  if (!page) throw new Error(`no fixture page ${name}`);
+  return page;
+}
+
+/**
+ * Opens a demo page the way Intacct shows it: inside the frameset's iframe#iamain, or, for the pages
+ * Intacct opens in their own window, as the top document. Returns the frame that holds the page.
+ */
+export async function openIntacctPage(page: Page, name: string): Promise<Frame> {
+  const fixture = fixturePage(name);
+  if (fixture.ownWindow) {
+    await page.goto(pageUrl(name));
+    return page.mainFrame();
+  }
+  await page.goto(shellUrl(name));
+  const frame = page.frame({ name: 'iamain' });
+  if (!frame) throw new Error('the demo shell has no iamain frame');
+  await frame.waitForLoadState('load');
+  return frame;
+}
+

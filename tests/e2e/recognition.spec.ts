@@ -1,0 +1,45 @@
+import { FIXTURE_PAGES } from '../fixtures/intacct/catalog';
+import { expect, openIntacctPage, test } from './harness';
+
+const SCREENS = 'test-results/screens';
+
+test.describe('the overlay appears on every setup page of the demo Intacct', () => {
+  for (const fixture of FIXTURE_PAGES.filter((p) => p.kind)) {
+    test(`${fixture.label} shows the guide for ${fixture.kind}`, async ({ page }) => {
+      const frame = await openIntacctPage(page, fixture.name);
+      const overlay = frame.getByTestId('ish-overlay');
+      await expect(overlay).toBeVisible();
+      await expect(overlay).toHaveAttribute('data-page-kind', fixture.kind ?? '');
+      await expect(overlay.getByText('Setup helper')).toBeVisible();
+      if (!fixture.ownWindow) {
+        // The frameset's own document names the setup pages in its menu but is not one.
+        await expect(page.mainFrame().locator('ish-overlay-host')).toHaveCount(0);
+      }
+      await page.screenshot({ path: `${SCREENS}/${fixture.name}.png` });
+    });
+  }
+});
+
+test.describe('ordinary Intacct pages get no overlay', () => {
+  for (const fixture of FIXTURE_PAGES.filter((p) => !p.kind)) {
+    test(`${fixture.label}`, async ({ page }) => {
+      await openIntacctPage(page, fixture.name);
+      // Give the detector and a would-be injection time to act before looking.
+      await page.waitForTimeout(1500);
+      for (const frame of page.frames()) {
+        await expect(frame.locator('ish-overlay-host')).toHaveCount(0);
+      }
+      await page.screenshot({ path: `${SCREENS}/${fixture.name}.png` });
+    });
+  }
+});
+
+test('the guide leaves when the frame moves on to an ordinary page', async ({ page }) => {
+  const frame = await openIntacctPage(page, 'ws-user-form');
+  await expect(frame.getByTestId('ish-overlay')).toBeVisible();
+  await page.getByRole('link', { name: 'Dashboard' }).first().click();
+  const iamain = page.frame({ name: 'iamain' });
+  await expect.poll(() => iamain?.url() ?? '').toContain('dashboard.phtml');
+  await page.waitForTimeout(1000);
+  await expect(page.frame({ name: 'iamain' })!.locator('ish-overlay-host')).toHaveCount(0);
+});

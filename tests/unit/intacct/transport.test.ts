@@ -1,0 +1,213 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseGatewayResponse } from '@/utils/intacct/response';
+import { DEFAULT_ENDPOINT, isAllowedEndpoint, postToGateway, testConnection } from '@/utils/intacct/transport';
+import { SESSION_OK, authFailure, controlFailure } from './replies';
+
+type FetchArgs = Parameters<typeof fetch>;
+
+function reply(status: number, body: string, contentType = 'text/xml'): Response {
+  return new Response(body, { status, headers: { 'content-type': contentType } });
+}
+
+/** A fetch that answers from a script, one entry per call, and records what it was sent. */
+function scriptedFetch(...answers: (Response | Error)[]) {
+  const calls: { url: string; init: RequestInit | undefined }[] = [];
+  const fetchFn = vi.fn(async (input: FetchArgs[0], init?: FetchArgs[1]) => {
+    calls.push({ url: String(input), init });
+    const next = answers[Math.min(calls.length - 1, answers.length - 1)];
+    if (!next) throw new Error('no scripted answer');
+    if (next instanceof Error) throw next;
+    return next.clone();
+  });
+  return { fetchFn: fetchFn as unknown as typeof fetch, calls, spy: fetchFn };
+}
+
+/** A fetch that never answers, and rejects only when aborted, like a real stalled request. */
+function stalledFetch(): typeof fetch {
+  return ((_input: FetchArgs[0], init?: FetchArgs[1]) =>
+    new Promise<Response>((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    })) as typeof fetch;
+}
+
+const noSleep = vi.fn(async (_ms: number) => {});
+
+afterEach(() => {
+  vi.useRealTimers();
+  noSleep.mockClear();
+});
+
+describe('postToGateway', () => {
+  it('POSTs application/xml to the default endpoint and returns the reply', async () => {
+    const { fetchFn, calls } = scriptedFetch(reply(200, SESSION_OK));
+    const result = await postToGateway('<request/>', { fetchFn });
+    expect(result).toEqual({ kind: 'reply', status: 200, body: SESSION_OK });
+    expect(calls[0]?.url).toBe(DEFAULT_ENDPOINT);
+    expect(calls[0]?.init?.method).toBe('POST');
+    expect(new Headers(calls[0]?.init?.headers).get('content-type')).toBe('application/xml');
+    expect(calls[0]?.init?.body).toBe('<request/>');
+  });
+
+  it('times out with a clear message after 30 seconds by default', async () => {
+    vi.useFakeTimers();
+    const pending = postToGateway('<request/>', { fetchFn: stalledFetch() });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(await pending).toEqual({ kind: 'timeout', message: 'Intacct did not answer within 30 seconds.' });
+  });
+
+  it('times out even when fetch ignores the abort signal', async () => {
+    const never = (() => new Promise<Response>(() => {})) as typeof fetch;
+    const result = await postToGateway('<request/>', { fetchFn: never, timeoutMs: 20 });
+    expect(result.kind).toBe('timeout');
+  });
+
+  it('retries a 5xx with growing waits, then returns the success', async () => {
+    const { fetchFn, spy } = scriptedFetch(reply(503, 'busy', 'text/html'), reply(502, ''), reply(200, SESSION_OK));
+    const result = await postToGateway('<request/>', { fetchFn, sleep: noSleep });
+    expect(result).toMatchObject({ kind: 'reply', status: 200 });
+    expect(spy).toHaveBeenCalledTimes(3);
+    expect(noSleep.mock.calls.map(([ms]) => ms)).toEqual([1000, 2000]);
+  });
+
+  it('gives up after maxRetries and reports the HTTP status', async () => {
+    const { fetchFn, spy } = scriptedFetch(reply(502, '<html>bad gateway</html>', 'text/html'));
+    const result = await postToGateway('<request/>', { fetchFn, sleep: noSleep, maxRetries: 3 });
+    expect(spy).toHaveBeenCalledTimes(4);
+    expect(result).toMatchObject({ kind: 'http', status: 502 });
+    expect(result.kind === 'http' && result.message).toContain('HTTP 502 after 4 attempts');
+  });
+
+  it('never retries a 524', async () => {
+    const { fetchFn, spy } = scriptedFetch(reply(524, '<html>timeout</html>', 'text/html'), reply(200, SESSION_OK));
+    const result = await postToGateway('<request/>', { fetchFn, sleep: noSleep });
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(result).toMatchObject({ kind: 'http', status: 524 });
+  });
+
+  it('returns a 401 with an XML body as a reply to be parsed', async () => {
+    const body = controlFailure([{ errorno: 'XMLGW_JPP0002', description: 'Sign-in information is incorrect. Please check your request.' }]);
+    const { fetchFn } = scriptedFetch(reply(401, body, 'application/xml; charset=utf-8'));
+    const result = await postToGateway('<request/>', { fetchFn, sleep: noSleep });
+    expect(result).toEqual({ kind: 'reply', status: 401, body });
+  });
+
+  it('returns a 4xx without XML as an HTTP error', async () => {
+    const { fetchFn } = scriptedFetch(reply(403, '<html>Forbidden</html>', 'text/html'));
+    expect(await postToGateway('<request/>', { fetchFn })).toMatchObject({ kind: 'http', status: 403 });
+  });
+
+  it('returns a 429 as a reply that parses as rate-limited', async () => {
+    const { fetchFn, spy } = scriptedFetch(reply(429, '', 'text/plain'));
+    const result = await postToGateway('<request/>', { fetchFn, sleep: noSleep });
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(result).toMatchObject({ kind: 'reply', status: 429 });
+    if (result.kind === 'reply') expect(parseGatewayResponse(result.body, result.status).code).toBe('rate-limited');
+  });
+
+  it('names a network failure as such', async () => {
+    const { fetchFn } = scriptedFetch(new TypeError('Failed to fetch'));
+    const result = await postToGateway('<request/>', { fetchFn });
+    expect(result.kind).toBe('network');
+    expect(result.kind === 'network' && result.message).toMatch(/^Could not reach Intacct.*Failed to fetch/);
+  });
+
+  it.each([
+    'https://evil.example.com/ia/xml/xmlgw.phtml',
+    'http://api.intacct.com/ia/xml/xmlgw.phtml',
+    'https://api.intacct.com.evil.example/ia/xml/xmlgw.phtml',
+    'https://notintacct.com/ia/xml/xmlgw.phtml',
+    'https://user:pw@api.intacct.com/ia/xml/xmlgw.phtml',
+    'https://api.intacct.com:8443/ia/xml/xmlgw.phtml',
+    'not a url',
+  ])('refuses to send anything to %s', async (endpoint) => {
+    const { fetchFn, spy } = scriptedFetch(reply(200, SESSION_OK));
+    const result = await postToGateway('<request/>', { fetchFn, endpoint });
+    expect(result.kind).toBe('refused');
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('accepts another intacct.com gateway host such as a returned session endpoint', () => {
+    expect(isAllowedEndpoint('https://p1.intacct.com/ia/xml/xmlgw.phtml')).toBe(true);
+    expect(isAllowedEndpoint(DEFAULT_ENDPOINT)).toBe(true);
+  });
+});
+
+describe('testConnection', () => {
+  const input = {
+    senderId: 'expensify',
+    senderPassword: 'SenderPa55word!',
+    userId: 'xml_user',
+    companyId: 'DEMOCO',
+    userPassword: 'UserPa55word!',
+  };
+  let ids = 0;
+  const newControlId = () => `id-${(ids += 1)}`;
+
+  it('signs in with getAPISession and reports a working connection without either password', async () => {
+    const { fetchFn, calls } = scriptedFetch(reply(200, SESSION_OK));
+    const result = await testConnection(input, { fetchFn, newControlId });
+    const sent = String(calls[0]?.init?.body);
+    expect(sent).toContain('<password>SenderPa55word!</password>');
+    expect(sent).toContain('<login><userid>xml_user</userid><companyid>DEMOCO</companyid><password>UserPa55word!</password></login>');
+    expect(sent).toContain('<getAPISession/>');
+    expect(result).toMatchObject({
+      kind: 'answered',
+      httpStatus: 200,
+      outcome: { ok: true, code: 'ok', sessionId: 'abc..' },
+      diagnosis: { severity: 'success', fixStepId: null },
+    });
+    const json = JSON.stringify(result);
+    expect(json).not.toContain('SenderPa55word!');
+    expect(json).not.toContain('UserPa55word!');
+    expect(result.kind === 'answered' && result.redactedRequest).toContain('<password>***</password>');
+  });
+
+  it('signs in to an entity when one is given', async () => {
+    const { fetchFn, calls } = scriptedFetch(reply(200, SESSION_OK));
+    await testConnection({ ...input, locationId: 'E100' }, { fetchFn, newControlId });
+    expect(String(calls[0]?.init?.body)).toContain('<password>UserPa55word!</password><locationid>E100</locationid></login>');
+  });
+
+  it('diagnoses a sender that is not authorized and points at that step', async () => {
+    const body = authFailure([
+      {
+        errorno: 'XL03000006',
+        description: 'Invalid Web Services Authorization',
+        description2: 'The sender ID &#039;expensify&#039; is not authorized to make Web Services requests to company ID &#039;DEMOCO&#039;.',
+      },
+    ]);
+    const result = await testConnection(input, { fetchFn: scriptedFetch(reply(200, body)).fetchFn, newControlId });
+    expect(result).toMatchObject({ kind: 'answered', outcome: { code: 'sender-not-authorized' }, diagnosis: { fixStepId: 'sender-authorization' } });
+    expect(result.diagnosis.sentence).toContain('"expensify"');
+  });
+
+  it('reads an HTTP 401 gateway reply as a user sign-in failure', async () => {
+    const body = controlFailure([{ errorno: 'XMLGW_JPP0002', description: 'Sign-in information is incorrect. Please check your request.' }]);
+    const result = await testConnection(input, { fetchFn: scriptedFetch(reply(401, body)).fetchFn, newControlId });
+    expect(result).toMatchObject({ kind: 'answered', httpStatus: 401, outcome: { code: 'user-credentials' }, diagnosis: { fixStepId: 'ws-user' } });
+  });
+
+  it('hides a password that Intacct quotes back in an error', async () => {
+    const body = controlFailure([{ errorno: 'XL03000003', description2: "XML Parse schema error: value 'UserPa55word!' is not valid" }]);
+    const result = await testConnection(input, { fetchFn: scriptedFetch(reply(200, body)).fetchFn, newControlId });
+    expect(result.kind === 'answered' && result.outcome.code).toBe('request-malformed');
+    expect(JSON.stringify(result)).not.toContain('UserPa55word!');
+  });
+
+  it('names missing fields without sending anything', async () => {
+    const { fetchFn, spy } = scriptedFetch(reply(200, SESSION_OK));
+    const result = await testConnection({ ...input, companyId: '', senderId: ' ' }, { fetchFn, newControlId });
+    expect(spy).not.toHaveBeenCalled();
+    expect(result).toMatchObject({ kind: 'not-answered', failure: { kind: 'invalid-input' } });
+    expect(result.diagnosis.sentence).toContain('company ID');
+    expect(result.diagnosis.sentence).toContain('sender ID');
+    expect(JSON.stringify(result)).not.toContain('Pa55word');
+  });
+
+  it('reports a timeout as not answered', async () => {
+    const result = await testConnection(input, { fetchFn: stalledFetch(), timeoutMs: 20, newControlId });
+    expect(result).toMatchObject({ kind: 'not-answered', failure: { kind: 'timeout' } });
+    expect(result.diagnosis.sentence).toContain('Intacct did not answer within 20 milliseconds');
+    expect(JSON.stringify(result)).not.toContain('Pa55word');
+  });
+});

@@ -1,0 +1,64 @@
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Overlay } from '@/components/overlay/Overlay';
+import type { PageGuide } from '@/utils/guide/types';
+
+const guide: PageGuide = {
+  kind: 'ws-user-form',
+  pageName: 'Web Services user',
+  integrationName: 'Expensify',
+  steps: [
+    { id: 'ws-user', number: 1, title: 'Create the web services user', menuPath: 'Company > Web Services Users > New', instructions: ['Set User ID to xmlgateway_expensify'] },
+  ],
+  emptyNote: 'Nothing here',
+};
+
+let host: HTMLElement;
+let root: Root;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+describe('the overlay panel', () => {
+  it('names the page and shows the step done on it', () => {
+    act(() => root.render(<Overlay guide={guide} />));
+    const panel = host.querySelector('[data-testid="ish-overlay"]');
+    expect(panel?.getAttribute('data-page-kind')).toBe('ws-user-form');
+    expect(panel?.textContent).toContain('Setup helper · Expensify');
+    expect(panel?.textContent).toContain('Step 1.Create the web services user');
+    expect(panel?.textContent).toContain('Company > Web Services Users > New');
+  });
+
+  it('collapses with its button and with Escape, and says so to assistive tech', () => {
+    act(() => root.render(<Overlay guide={guide} />));
+    const button = host.querySelector('button');
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    act(() => button?.click());
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    expect(host.querySelector('[data-testid="ish-step"]')).toBeNull();
+    act(() => button?.click());
+    act(() => {
+      host.querySelector('aside')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('says so when the integration needs nothing on this page', () => {
+    act(() => root.render(<Overlay guide={{ ...guide, steps: [] }} />));
+    expect(host.textContent).toContain('Nothing here');
+  });
+
+  it('shows hostile text as text, never as markup', () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    act(() => root.render(<Overlay guide={{ ...guide, pageName: hostile }} />));
+    expect(host.querySelector('img')).toBeNull();
+    expect(host.textContent).toContain(hostile);
+  });
+});

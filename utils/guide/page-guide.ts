@@ -1,0 +1,45 @@
+import { PAGE_NAMES, type PageKind } from '@/utils/pages/kinds';
+import { defaultOptionValues, getProfile, requiredSteps, BUILT_IN_PROFILES } from '@/utils/profiles/registry';
+import type { IntegrationProfile } from '@/utils/profiles/schema';
+import type { IntegrationSelection } from '@/utils/storage/selection';
+import type { GuideStep, PageGuide } from './types';
+
+export function resolveProfile(selection: IntegrationSelection): IntegrationProfile {
+  const fallback = BUILT_IN_PROFILES[0];
+  if (!fallback) throw new Error('no built-in profile');
+  return getProfile(selection.profileId) ?? fallback;
+}
+
+/** The admin's chosen options over the profile's defaults, so a new option never leaves a gap. */
+export function optionValues(profile: IntegrationProfile, selection: IntegrationSelection): Record<string, string> {
+  return { ...defaultOptionValues(profile), ...selection.options };
+}
+
+function menuPathText(menuPath: { older: string; current?: string | undefined }): string {
+  return menuPath.current && menuPath.current !== menuPath.older
+    ? `${menuPath.older} (newer menus: ${menuPath.current})`
+    : menuPath.older;
+}
+
+/** The steps of the chosen integration that are done on this page, numbered as in its checklist. */
+export function buildPageGuide(selection: IntegrationSelection, kind: PageKind): PageGuide {
+  const profile = resolveProfile(selection);
+  const steps: GuideStep[] = [];
+  requiredSteps(profile, optionValues(profile, selection)).forEach((step, index) => {
+    if (!step.pageKinds.includes(kind)) return;
+    steps.push({
+      id: step.id,
+      number: index + 1,
+      title: step.title,
+      menuPath: menuPathText(step.menuPath),
+      instructions: step.instructions,
+    });
+  });
+  return {
+    kind,
+    pageName: PAGE_NAMES[kind],
+    integrationName: profile.name,
+    steps,
+    emptyNote: `${profile.name} needs nothing on this page with the options you chose.`,
+  };
+}

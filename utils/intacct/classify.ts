@@ -1,0 +1,126 @@
+import type { GatewayCode } from './codes';
+import type { GatewayError } from './schema';
+
+// Live text ends with " [Support ID: …]" (gateway errors with " [Request ID: …]"); it changes on every
+// call, so it is cut before matching but kept in what the admin sees (reference §1.4, SOURCES.md).
+const TRAILING_ID = /\s*\[(?:Support|Request) ID:[^\]]*\]\s*$/i;
+
+export function stripSupportId(value: string): string {
+  return value.replace(TRAILING_ID, '').trim();
+}
+
+function textOf(error: GatewayError): string {
+  return [error.description, error.description2, error.correction].map(stripSupportId).join('\n');
+}
+
+function errornoIs(error: GatewayError, ...codes: string[]): boolean {
+  const no = error.errorno.trim().toUpperCase();
+  return codes.some((code) => code.toUpperCase() === no);
+}
+
+type Rule = { code: GatewayCode; matches: (error: GatewayError, text: string) => boolean };
+
+/*
+ * Control and authentication levels share one rule list: the same XL03000006 number means four
+ * different things, told apart only by the text (reference §0 item 2, §1.5), and gateway variants
+ * put at control level what the classic gateway puts at authentication level (§0 item 3).
+ * Order = root cause first: an expired company or a request Intacct could not read makes every other
+ * message moot, and the gateway checks the sender before the user.
+ */
+const SIGN_IN_RULES: readonly Rule[] = [
+  {
+    code: 'company-expired',
+    matches: (e, t) => errornoIs(e, 'PL04000055') || /demo company and has expired/i.test(t),
+  },
+  {
+    code: 'rate-limited',
+    matches: (e, t) => errornoIs(e, 'GW-0010') || /rate limit/i.test(t) || /too many requests/i.test(t),
+  },
+  {
+    // We never send a policyid, so "not a valid transport policy" is also our request's fault.
+    code: 'request-malformed',
+    matches: (e, t) =>
+      errornoIs(e, 'XL03000003') || /XML Parse schema error/i.test(t) || /not a valid transport policy/i.test(t),
+  },
+  {
+    code: 'sender-credentials',
+    matches: (_e, t) => /Incorrect Intacct XML Partner ID or password/i.test(t),
+  },
+  {
+    code: 'sender-not-authorized',
+    matches: (_e, t) =>
+      /Invalid Web Services Authorization/i.test(t) || /not authorized to make Web Services requests/i.test(t),
+  },
+  { code: 'session-invalid', matches: (_e, t) => /Invalid session/i.test(t) },
+  {
+    /*
+     * invalidRequest / GW-0011 "Invalid Request" is what a wrong company ID produces (HTTP 400,
+     * reference §1.5 "Wrong company ID"); UMPA reads it as a sender problem, but the company ID is part
+     * of the sign-in the admin types, so it is reported as user-credentials and the diagnosis names
+     * the company ID first and the sender ID as the next thing to check.
+     */
+    code: 'user-credentials',
+    matches: (e, t) =>
+      /Sign-in information is incorrect/i.test(t) ||
+      errornoIs(e, 'XMLGW_JPP0002', 'UJPP0002', 'invalidRequest', 'GW-0011') ||
+      /^Invalid Request\b/im.test(t),
+  },
+];
+
+// A denial arrives as a function-level failure after a good sign-in (reference §0 item 4); the
+// variants come from §1.5 ("Permission-like variants", "Audit history denied").
+const PERMISSION_TEXT = [
+  /You do not have permission for API/i,
+  /not authori[sz]ed to perform this action/i,
+  /cannot be performed on objects of type/i,
+  /do not have permission/i,
+];
+
+const RESULT_RULES: readonly Rule[] = [
+  { code: 'rate-limited', matches: (e, t) => errornoIs(e, 'GW-0010') || /rate limit/i.test(t) },
+  {
+    code: 'permission-denied',
+    matches: (e, t) => errornoIs(e, 'PL04000005') || PERMISSION_TEXT.some((pattern) => pattern.test(t)),
+  },
+];
+
+function firstRule(rules: readonly Rule[], errors: readonly GatewayError[]): GatewayCode | undefined {
+  for (const rule of rules) {
+    if (errors.some((error) => rule.matches(error, textOf(error)))) return rule.code;
+  }
+  return undefined;
+}
+
+/** Code for a failed control block or a failed authentication, from that level's errors. */
+export function classifySignInFailure(errors: readonly GatewayError[]): GatewayCode {
+  // Unclassified: reference §1.5 says the best proxy is "check the subscription, the authorization
+  // and the credentials", which is what 'unknown' is diagnosed as.
+  return firstRule(SIGN_IN_RULES, errors) ?? 'unknown';
+}
+
+/**
+ * Code for failed or aborted results. A denial anywhere outranks a generic failure because it names
+ * a concrete fix (the role's permissions).
+ */
+export function classifyResultFailures(failedResultErrors: readonly (readonly GatewayError[])[]): GatewayCode {
+  return firstRule(RESULT_RULES, failedResultErrors.flat()) ?? 'function-failed';
+}
+
+export function isPermissionDenial(error: GatewayError): boolean {
+  return RESULT_RULES.some((rule) => rule.code === 'permission-denied' && rule.matches(error, textOf(error)));
+}
+
+const DENIED_OPERATION =
+  /API operation\s+'?([A-Z_]+)'?\s+(?:on|cannot be performed on)\s+objects? of type\s+'?([A-Za-z0-9_.-]*[A-Za-z0-9_])/i;
+
+/**
+ * Operation and object named in a PL04000005 text, e.g. "You do not have permission for API
+ * operation READ_BY_QUERY on objects of type arinvoice [Support ID: …]" → READ_BY_QUERY, arinvoice.
+ */
+export function permissionDeniedObject(error: GatewayError): { operation: string; object: string } | undefined {
+  for (const field of [error.description2, error.description, error.correction]) {
+    const match = DENIED_OPERATION.exec(stripSupportId(field));
+    if (match?.[1] && match[2]) return { operation: match[1], object: match[2] };
+  }
+  return undefined;
+}

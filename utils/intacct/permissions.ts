@@ -1,0 +1,35 @@
+import type { GatewayOutcome } from './response';
+import { userPermissionsDataSchema } from './schema';
+
+export interface ApplicationPermissions {
+  /** Trimmed: the gateway sends "Time " (reference §1.6). */
+  application: string;
+  policies: { name: string; rights: string[] }[];
+}
+
+/**
+ * Effective rights per application from a successful getUserPermissions result (reference §0
+ * item 5, §1.6). An empty list when the reply holds no such result or an unreadable one.
+ */
+export function parseUserPermissions(outcome: GatewayOutcome): ApplicationPermissions[] {
+  const result = outcome.results.find((r) => r.function === 'getUserPermissions' && r.status === 'success');
+  const parsed = userPermissionsDataSchema.safeParse(result?.data);
+  if (!parsed.success) return [];
+  return parsed.data.permissions.flatMap((permissions) =>
+    permissions === ''
+      ? []
+      : (permissions.appSubscription ?? []).map((app) => ({
+          application: app.applicationName,
+          policies:
+            app.policies === undefined || app.policies === ''
+              ? []
+              : (app.policies.policy ?? []).map((policy) => ({
+                  name: policy.policyName,
+                  rights: policy.rights
+                    .split('|')
+                    .map((right) => right.trim())
+                    .filter((right) => right !== ''),
+                })),
+        })),
+  );
+}

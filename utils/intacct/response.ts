@@ -1,0 +1,154 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { classifyResultFailures, classifySignInFailure } from './classify';
+import type { GatewayCode } from './codes';
+import {
+  apiSessionDataSchema,
+  responseSchema,
+  type GatewayError,
+  type ParsedResponse,
+  type ParsedResult,
+} from './schema';
+
+export { permissionDeniedObject, stripSupportId } from './classify';
+export { parseUserPermissions, type ApplicationPermissions } from './permissions';
+export type { GatewayError } from './schema';
+
+export interface FunctionResult {
+  function: string;
+  controlId: string;
+  /** 'success', 'failure' or 'aborted' (reference §1.4), lower-cased. */
+  status: string;
+  /**
+   * The parsed <data> element as fast-xml-parser gives it: attributes as '@_count' etc., every
+   * child element (record) as a list, every value a string. Undefined when the result had no data.
+   */
+  data: Record<string, unknown> | undefined;
+  errors: GatewayError[];
+}
+
+export interface GatewayOutcome {
+  ok: boolean;
+  code: GatewayCode;
+  /** In reply order: control errors, then authentication errors, then each result's. */
+  errors: GatewayError[];
+  sessionId?: string;
+  endpoint?: string;
+  results: FunctionResult[];
+}
+
+// Paths, not bare tag names, so a record field that happens to be called "result" or "policy"
+// inside <data> keeps its shape. Records directly under <data> are always lists too, because one
+// record otherwise parses as an object and several as an array (reference §1.4).
+const ALWAYS_LIST = new Set([
+  'response.errormessage.error',
+  'response.operation',
+  'response.operation.errormessage.error',
+  'response.operation.result',
+  'response.operation.result.errormessage.error',
+  'response.operation.result.data.permissions.appSubscription',
+  'response.operation.result.data.permissions.appSubscription.policies.policy',
+]);
+const DATA_CHILD = /^response\.operation\.result\.data\.[^.]+$/;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  // Keeps IDs such as "0012" and amounts such as "12.50" as written (build-recipe: fast-xml-parser).
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // Numeric references such as &#039; (the sender-not-authorized text, reference §1.5) are only
+  // decoded with this on.
+  htmlEntities: true,
+  isArray: (_tag, jPath, _isLeaf, isAttribute) =>
+    !isAttribute && typeof jPath === 'string' && (ALWAYS_LIST.has(jPath) || DATA_CHILD.test(jPath)),
+});
+
+const HTML_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i;
+
+function isSuccess(status: string): boolean {
+  return status.trim().toLowerCase() === 'success';
+}
+
+function failure(code: GatewayCode, errors: GatewayError[] = [], results: FunctionResult[] = []): GatewayOutcome {
+  return { ok: false, code, errors, results };
+}
+
+function readTree(body: string): ParsedResponse | 'not-xml' | 'unknown' {
+  const xml = body.replace(/^\uFEFF/, '').trimStart();
+  if (xml === '' || HTML_START.test(xml)) return 'not-xml';
+  // The parser accepts truncated input silently, so the validator decides what is XML.
+  if (XMLValidator.validate(xml) !== true) return 'not-xml';
+  const tree: unknown = parser.parse(xml);
+  if (typeof tree !== 'object' || tree === null) return 'not-xml';
+  const roots = Object.keys(tree).filter((key) => !key.startsWith('?') && !key.startsWith('#'));
+  // Two <response> roots come back as one key holding a list.
+  if (roots.length !== 1 || roots[0] !== 'response' || Array.isArray((tree as Record<string, unknown>).response)) {
+    return 'not-xml';
+  }
+  const parsed = responseSchema.safeParse(tree);
+  // A <response> we cannot read (no control block, say) is Intacct's, but unclassifiable.
+  return parsed.success ? parsed.data : 'unknown';
+}
+
+function toResult(result: ParsedResult): FunctionResult {
+  const { data } = result;
+  return {
+    function: result.function,
+    controlId: result.controlid,
+    status: result.status.toLowerCase(),
+    data: typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? (data as Record<string, unknown>)
+      : data === undefined ? undefined : {},
+    errors: result.errormessage,
+  };
+}
+
+function sessionOf(results: readonly FunctionResult[]): { sessionId?: string; endpoint?: string } {
+  const session = results.find((r) => r.function === 'getAPISession' && isSuccess(r.status));
+  const parsed = apiSessionDataSchema.safeParse(session?.data);
+  const api = parsed.success ? parsed.data.api[0] : undefined;
+  if (!api || api.sessionid === '') return {};
+  return api.endpoint === '' ? { sessionId: api.sessionid } : { sessionId: api.sessionid, endpoint: api.endpoint };
+}
+
+function classify(tree: ParsedResponse): GatewayOutcome {
+  const { control, errormessage: controlErrors } = tree.response;
+  const operations = tree.response.operation ?? [];
+  const authErrors = operations.flatMap((op) => op.errormessage);
+  const results = operations.flatMap((op) => (op.result ?? []).map(toResult));
+  const errors = [...controlErrors, ...authErrors, ...results.flatMap((r) => r.errors)];
+
+  // Levels in order (reference §0 item 1): control, then authentication, then functions.
+  if (!isSuccess(control.status) || (operations.length === 0 && controlErrors.length > 0)) {
+    return failure(classifySignInFailure(controlErrors), errors, results);
+  }
+  const authOk =
+    operations.length > 0 && operations.every((op) => op.authentication !== undefined && isSuccess(op.authentication.status));
+  if (!authOk) return failure(classifySignInFailure(authErrors), errors, results);
+
+  const failed = results.filter((r) => !isSuccess(r.status));
+  const session = sessionOf(results);
+  if (failed.length > 0) {
+    return { ...failure(classifyResultFailures(failed.map((r) => r.errors)), errors, results), ...session };
+  }
+  return { ok: true, code: 'ok', errors, results, ...session };
+}
+
+/**
+ * Reads a gateway reply into an outcome. Never throws. httpStatus, when given, is the HTTP status
+ * the reply came with: 429 is a rate limit whatever the body says (reference §1.1); any other
+ * status is judged by the body, because the gateway sends 400/401 with a normal XML reply (§0 item 3).
+ */
+export function parseGatewayResponse(xml: string, httpStatus?: number): GatewayOutcome {
+  try {
+    const tree = readTree(typeof xml === 'string' ? xml : '');
+    if (httpStatus === 429) {
+      const outcome = typeof tree === 'string' ? failure('rate-limited') : classify(tree);
+      return { ...outcome, ok: false, code: 'rate-limited' };
+    }
+    if (typeof tree === 'string') return failure(tree);
+    return classify(tree);
+  } catch {
+    return failure('unknown');
+  }
+}

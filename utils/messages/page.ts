@@ -1,0 +1,10 @@
+import { z } from '@/utils/zod';
+import { PAGE_KINDS } from '@/utils/pages/kinds';
+
+/** Sent by the all-frames detector when a frame's page kind changes (null: no longer a setup page). */
+export const PageReportSchema = z.object({
+  type: z.literal('ish/page'),
+  kind: z.enum(PAGE_KINDS).nullable(),
+  url: z.string().max(4096),
+});
+export type PageReport = z.infer<typeof PageReportSchema>;

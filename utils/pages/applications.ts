@@ -1,0 +1,23 @@
+import { countIn } from './signals';
+
+// Application names as Intacct's subscription pages list them; both product generations (reference §4).
+const APPLICATIONS = [
+  'administration',
+  'company',
+  'general ledger',
+  'cash management',
+  'accounts payable',
+  'accounts receivable',
+  'time & expenses',
+  'expenses',
+  'projects',
+  'purchasing',
+  'order entry',
+  'customization services',
+  'platform services',
+  'web services',
+];
+
+export function applicationCount(labels: Set<string>): number {
+  return countIn(labels, APPLICATIONS);
+}

@@ -1,0 +1,13 @@
+import { CONTENT, NAME, URL_HINT, type PageDetector } from './detector';
+import { anyMatch, countIn } from './signals';
+
+// Applications that only the company-wide Subscriptions page toggles for this setup (reference §3.2).
+const SETUP_APPLICATIONS = ['time & expenses', 'expenses', 'customization services', 'platform services', 'web services'];
+
+export const companySubscriptions: PageDetector = {
+  kind: 'company-subscriptions',
+  score: (s) =>
+    (anyMatch(s.names, /^(company )?subscriptions$|^manage subscriptions$/) ? NAME : 0) +
+    (countIn(s.fields, SETUP_APPLICATIONS) >= 2 && !s.actions.has('permissions') ? CONTENT : 0) +
+    (/subscri/.test(s.path) ? URL_HINT : 0),
+};

@@ -1,0 +1,299 @@
+import { BUILT_IN_PROFILE_IDS } from './registry';
+import { IntegrationProfileSchema, type Condition, type IntegrationProfile } from './schema';
+
+export interface ProfileProblem {
+  /** Where in the profile, as dot-joined keys and indexes (e.g. `steps.2.pageKinds.0`); '' for the file itself. */
+  path: string;
+  message: string;
+}
+
+export type ImportResult = { ok: true; profile: IntegrationProfile } | { ok: false; problems: ProfileProblem[] };
+
+/** A hand-written profile is a few KB; anything near this is the wrong file, and parsing it would stall the popup. */
+export const MAX_PROFILE_BYTES = 256 * 1024;
+
+/**
+ * Reads a profile an admin supplies as JSON. Never throws: every reason for refusal comes back as a
+ * problem with its location, so the admin can fix the file in one pass.
+ */
+export function importCustomProfile(jsonText: string): ImportResult {
+  const size = jsonText.length > MAX_PROFILE_BYTES ? jsonText.length : new TextEncoder().encode(jsonText).length;
+  if (size > MAX_PROFILE_BYTES) {
+    return refuse([
+      {
+        path: '',
+        message: `The file is ${Math.ceil(size / 1024)} KB; profiles are limited to ${MAX_PROFILE_BYTES / 1024} KB. Check that this is a profile file.`,
+      },
+    ]);
+  }
+
+  // Editors on Windows often save a byte-order mark, which JSON.parse rejects.
+  const text = jsonText.startsWith('\uFEFF') ? jsonText.slice(1) : jsonText;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return refuse([{ path: '', message: describeJsonError(text, error) }]);
+  }
+
+  const parsed = IntegrationProfileSchema.safeParse(data);
+  if (!parsed.success) {
+    return refuse(
+      parsed.error.issues.map((issue) => ({
+        path: issue.path.map((key) => String(key)).join('.'),
+        message: issue.message,
+      })),
+    );
+  }
+
+  const problems = crossCheckProfile(parsed.data);
+  if (BUILT_IN_PROFILE_IDS.has(parsed.data.id)) {
+    problems.unshift({ path: 'id', message: `"${parsed.data.id}" is a built-in profile's id; choose another.` });
+  }
+  return problems.length > 0 ? refuse(problems) : { ok: true, profile: parsed.data };
+}
+
+function refuse(problems: ProfileProblem[]): ImportResult {
+  return { ok: false, problems };
+}
+
+/**
+ * Consistency the schema cannot express: unique ids, conditions that name real options and choices,
+ * field rules placed on a page their step covers. Run on built-in profiles by the tests too.
+ */
+export function crossCheckProfile(profile: IntegrationProfile): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  const choicesByOption = new Map<string, string[]>();
+
+  firstDuplicates(profile.options.map((o) => o.id)).forEach((first, index) => {
+    problems.push({ path: `options.${index}.id`, message: `Option id "${profile.options[index]?.id}" is already used by options.${first}.` });
+  });
+  profile.options.forEach((option, i) => {
+    const values = option.choices.map((c) => c.value);
+    if (!choicesByOption.has(option.id)) choicesByOption.set(option.id, values);
+    firstDuplicates(values).forEach((first, j) => {
+      problems.push({ path: `options.${i}.choices.${j}.value`, message: `Choice "${values[j]}" is already listed as choices.${first}.` });
+    });
+    if (!values.includes(option.default)) {
+      problems.push({ path: `options.${i}.default`, message: `Default "${option.default}" is not one of the choices (${values.join(', ')}).` });
+    }
+  });
+
+  const checkWhen = (when: readonly Condition[] | undefined, at: string): void => {
+    when?.forEach((condition, k) => {
+      const choices = choicesByOption.get(condition.option);
+      if (!choices) {
+        const declared = [...choicesByOption.keys()];
+        problems.push({
+          path: `${at}.when.${k}.option`,
+          message: `No option "${condition.option}" is declared${declared.length ? ` (declared: ${declared.join(', ')})` : ' (the profile has no options)'}.`,
+        });
+        return;
+      }
+      condition.in.forEach((value, m) => {
+        if (!choices.includes(value)) {
+          problems.push({
+            path: `${at}.when.${k}.in.${m}`,
+            message: `"${value}" is not a choice of option "${condition.option}" (choices: ${choices.join(', ')}).`,
+          });
+        }
+      });
+    });
+  };
+
+  firstDuplicates(profile.steps.map((s) => s.id)).forEach((first, i) => {
+    problems.push({ path: `steps.${i}.id`, message: `Step id "${profile.steps[i]?.id}" is already used by steps.${first}.` });
+  });
+
+  const ruleIds: string[] = [];
+  const rulePaths: string[] = [];
+  profile.steps.forEach((step, i) => {
+    checkWhen(step.when, `steps.${i}`);
+    step.fields?.forEach((rule, j) => {
+      const at = `steps.${i}.fields.${j}`;
+      checkWhen(rule.when, at);
+      ruleIds.push(rule.id);
+      rulePaths.push(at);
+      // A rule on a page its step never visits would never be shown.
+      if (!step.pageKinds.includes(rule.pageKind)) {
+        problems.push({
+          path: `${at}.pageKind`,
+          message: `Page "${rule.pageKind}" is not among step "${step.id}"'s pageKinds (${step.pageKinds.join(', ') || 'none'}).`,
+        });
+      }
+    });
+  });
+  firstDuplicates(ruleIds).forEach((first, n) => {
+    problems.push({ path: `${rulePaths[n]}.id`, message: `Field rule id "${ruleIds[n]}" is already used at ${rulePaths[first]}.` });
+  });
+
+  profile.subscriptions.forEach((s, i) => checkWhen(s.when, `subscriptions.${i}`));
+  profile.permissions.forEach((p, i) => checkWhen(p.when, `permissions.${i}`));
+
+  firstDuplicates(profile.senderIds.map((s) => s.id)).forEach((first, i) => {
+    problems.push({ path: `senderIds.${i}.id`, message: `Sender ID "${profile.senderIds[i]?.id}" is already listed as senderIds.${first}.` });
+  });
+
+  if (profile.package?.kind === 'built') {
+    const fields = profile.package.customFields;
+    firstDuplicates(fields.map((f) => f.customFieldId)).forEach((first, i) => {
+      problems.push({
+        path: `package.customFields.${i}.customFieldId`,
+        message: `Custom field "${fields[i]?.customFieldId}" is already defined as customFields.${first}.`,
+      });
+    });
+  }
+
+  return problems;
+}
+
+/** index of each repeat → index of the first occurrence. */
+function firstDuplicates(values: readonly string[]): Map<number, number> {
+  const seen = new Map<string, number>();
+  const repeats = new Map<number, number>();
+  values.forEach((value, index) => {
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
+    else repeats.set(index, first);
+  });
+  return repeats;
+}
+
+// ---- JSON error position ------------------------------------------------------------------------------
+
+// Engines word JSON errors differently and V8 often leaves out the position, so we find it ourselves.
+function describeJsonError(text: string, error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  const offset = findJsonErrorOffset(text);
+  if (offset < 0) return `The file is not valid JSON (${detail}).`;
+  const { line, column } = lineAndColumn(text, offset);
+  const where = offset >= text.length ? 'The file ends too early' : `Unexpected ${JSON.stringify(text.slice(offset, offset + 12))}`;
+  return `The file is not valid JSON: ${where} at line ${line}, column ${column}.`;
+}
+
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERALS = ['true', 'false', 'null'] as const;
+
+type ScanState = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'after-value';
+
+/**
+ * Offset of the first JSON syntax error (text.length when the text ends too early), or -1 if none is
+ * found. Iterative, so deeply nested input cannot overflow the stack.
+ */
+export function findJsonErrorOffset(text: string): number {
+  const n = text.length;
+  const open: string[] = [];
+  let state: ScanState = 'value';
+  let i = 0;
+  const skipSpace = (): void => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+
+  for (;;) {
+    skipSpace();
+    if (state === 'after-value') {
+      if (open.length === 0) return i < n ? i : -1;
+      if (i >= n) return n;
+      const c = text[i];
+      const top = open[open.length - 1];
+      if (c === ',') {
+        i++;
+        state = top === '{' ? 'key' : 'value';
+      } else if ((c === ']' && top === '[') || (c === '}' && top === '{')) {
+        open.pop();
+        i++;
+      } else {
+        return i;
+      }
+      continue;
+    }
+    if (i >= n) return n;
+    const c = text[i];
+
+    if (state === 'key' || state === 'key-or-close') {
+      if (c === '}' && state === 'key-or-close') {
+        open.pop();
+        i++;
+        state = 'after-value';
+        continue;
+      }
+      if (c !== '"') return i;
+      const end = scanString(text, i);
+      if (end < 0) return -end - 1;
+      i = end;
+      skipSpace();
+      if (i >= n) return n;
+      if (text[i] !== ':') return i;
+      i++;
+      state = 'value';
+      continue;
+    }
+
+    if (c === ']' && state === 'value-or-close') {
+      open.pop();
+      i++;
+      state = 'after-value';
+    } else if (c === '{') {
+      open.push('{');
+      i++;
+      state = 'key-or-close';
+    } else if (c === '[') {
+      open.push('[');
+      i++;
+      state = 'value-or-close';
+    } else if (c === '"') {
+      const end = scanString(text, i);
+      if (end < 0) return -end - 1;
+      i = end;
+      state = 'after-value';
+    } else {
+      const literal = LITERALS.find((word) => text.startsWith(word, i));
+      if (literal) {
+        i += literal.length;
+      } else {
+        NUMBER.lastIndex = i;
+        const match = NUMBER.exec(text);
+        if (!match) return i;
+        i += match[0].length;
+      }
+      state = 'after-value';
+    }
+  }
+}
+
+/** Index just past the closing quote, or -(errorOffset + 1). */
+function scanString(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) return i + 1;
+    if (code < 0x20) return -(i + 1);
+    if (code === 0x5c) {
+      const next = text[i + 1];
+      if (next === undefined) return -(text.length + 1);
+      if (next === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return -(i + 1);
+        i += 6;
+      } else if ('"\\/bfnrt'.includes(next)) {
+        i += 2;
+      } else {
+        return -(i + 1);
+      }
+      continue;
+    }
+    i++;
+  }
+  return -(text.length + 1);
+}

@@ -1,0 +1,302 @@
+import { PAGE_KINDS } from '@/utils/pages/kinds';
+import { z } from '@/utils/zod';
+
+// Profiles are data: the two built-in guides, the published connector requirements (reference §4.1) and
+// any profile an admin imports all go through this one schema, so nothing downstream special-cases a vendor.
+// Objects are strict so a misspelt key in an imported profile ("whn") is reported instead of silently dropped.
+
+/** Profile, step and field-rule ids: other modules and saved selections refer to them, so keep them plain. */
+export const SlugSchema = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens, like "my-tool"');
+
+const Text = z.string().trim().min(1);
+
+export const PageKindSchema = z.enum(PAGE_KINDS);
+
+// ---- options and conditions -------------------------------------------------------------------------
+
+export const OptionChoiceSchema = z.strictObject({ value: Text, label: Text });
+
+export const OptionSchema = z.strictObject({
+  /** Option ids are referenced by `when` conditions and stored in the admin's selection. */
+  id: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'Start with a letter; use letters, digits and hyphens'),
+  label: Text,
+  help: z.string(),
+  choices: z.array(OptionChoiceSchema).min(1),
+  default: Text,
+});
+
+/** One test: the option's chosen value must be one of `in`. */
+export const ConditionSchema = z.strictObject({
+  option: Text,
+  in: z.array(Text).min(1),
+});
+
+/** Every condition must hold; an absent `when` means "always". */
+export const WhenSchema = z.array(ConditionSchema).min(1);
+
+// ---- field rules ------------------------------------------------------------------------------------
+
+export const ExpectRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('equals'), value: z.string(), caseSensitive: z.boolean() }),
+  // Sender IDs are case-sensitive (reference §3.3), so a list of accepted values must say how to compare too.
+  z.strictObject({ kind: z.literal('oneOf'), values: z.array(z.string()).min(1), caseSensitive: z.boolean() }),
+  z.strictObject({ kind: z.literal('nonEmpty') }),
+  z.strictObject({ kind: z.literal('email') }),
+  z.strictObject({ kind: z.literal('checked'), value: z.boolean() }),
+]);
+
+export const FieldRuleSchema = z.strictObject({
+  id: SlugSchema,
+  pageKind: PageKindSchema,
+  /**
+   * Every label that names this field in either UI generation (reference §0.7, §3.3). Matching is the
+   * page reader's job; it should ignore case and a trailing mandatory `*`.
+   */
+  labels: z.array(Text).min(1),
+  /** What an admin calls the check, e.g. "User type". */
+  subject: Text,
+  expect: ExpectRuleSchema,
+  /** One sentence: what to set. */
+  fix: Text,
+  when: WhenSchema.optional(),
+});
+
+// ---- steps ------------------------------------------------------------------------------------------
+
+/** Intacct moved its menus; live docs show both generations (reference §3.2). */
+export const MenuPathSchema = z.strictObject({ older: Text, current: Text.optional() });
+
+export const StepSchema = z.strictObject({
+  id: SlugSchema,
+  title: Text,
+  /** Pages where the step is done; empty when it happens outside Intacct (in the vendor's app, by email…). */
+  pageKinds: z.array(PageKindSchema),
+  menuPath: MenuPathSchema,
+  instructions: z.array(Text).min(1),
+  when: WhenSchema.optional(),
+  /** The extension cannot see it happen (a download, a call to the vendor), so the admin ticks it. */
+  manual: z.boolean().optional(),
+  fields: z.array(FieldRuleSchema).optional(),
+});
+
+// ---- what Intacct must hold -------------------------------------------------------------------------
+
+export const SenderIdSchema = z.strictObject({
+  id: Text,
+  description: Text.optional(),
+  // Intacct compares sender IDs exactly and never lets you edit one after adding it (reference §3.3).
+  caseSensitive: z.literal(true),
+  note: Text,
+});
+
+export const SubscriptionSchema = z.strictObject({
+  /** As Intacct's Subscriptions page names it. */
+  name: Text,
+  /** The same subscription under other names: the product now says "Expenses" for "Time & Expenses" (§3.3). */
+  aliases: z.array(Text).optional(),
+  /** Other subscriptions that satisfy the need just as well (e.g. Platform Services instead of Customization Services). */
+  alternatives: z.array(Text).optional(),
+  when: WhenSchema.optional(),
+  why: Text,
+});
+
+export const PermissionObjectSchema = z.strictObject({
+  name: Text,
+  aliases: z.array(Text).optional(),
+  /** Verbs as the Permissions window shows them: List, View, Add, Edit, Delete, … (reference §4). */
+  rights: z.array(Text).min(1),
+  /**
+   * false when the source gives a row's rights but its object name survives only in a screenshot
+   * (Certify's grid). `name` is then a description for people, and checkers must not match it.
+   */
+  nameKnown: z.boolean().optional(),
+});
+
+export const AccessSchema = z.enum(['all', 'read-only', 'custom']);
+
+export const PermissionSchema = z.strictObject({
+  /** The application as the Subscriptions/Permissions pages name it. */
+  module: Text,
+  /** Other names for it in the UI or in getUserPermissions' applicationName (reference §1.6, §4). */
+  aliases: z.array(Text),
+  /** The Permissions window's shortcut radios are All and Read only; anything finer is `custom` (§3.3). */
+  access: AccessSchema,
+  objects: z.array(PermissionObjectSchema).optional(),
+  when: WhenSchema.optional(),
+  why: Text,
+});
+
+// ---- packages ---------------------------------------------------------------------------------------
+
+// The field types and their data descriptions follow CustomERPPackage.xsd (reference §5). `lookup` is left
+// out: the XSD gives it no data description, so a package we build could not describe one.
+const Digits = z.number().int().min(0);
+export const DataDescriptionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('checkbox'), checked: z.boolean() }),
+  z.strictObject({ kind: z.literal('currency'), leftOfDecimal: Digits, rightOfDecimal: Digits.optional() }),
+  z.strictObject({ kind: z.literal('number'), leftOfDecimal: Digits, rightOfDecimal: Digits.optional() }),
+  z.strictObject({ kind: z.literal('percent'), leftOfDecimal: Digits, rightOfDecimal: Digits.optional() }),
+  z.strictObject({ kind: z.literal('date'), defaultToday: z.boolean().optional() }),
+  z.strictObject({ kind: z.literal('email') }),
+  z.strictObject({ kind: z.literal('url') }),
+  z.strictObject({ kind: z.literal('password') }),
+  z.strictObject({
+    kind: z.literal('picklist'),
+    pickValues: z.array(Text).min(1),
+    defaultValue: z.string().optional(),
+    sort: z.boolean().optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('picklistmulti'),
+    pickValues: z.array(Text).min(1),
+    defaultValue: z.string().optional(),
+    sort: z.boolean().optional(),
+    rowCount: z.number().int().min(1).optional(),
+  }),
+  z.strictObject({ kind: z.literal('sequence'), sequenceId: Text }),
+  z.strictObject({ kind: z.literal('text'), length: z.number().int().min(1) }),
+  z.strictObject({ kind: z.literal('textarea'), rowCount: z.number().int().min(1).optional() }),
+]);
+
+export const CUSTOM_FIELD_TYPES = [
+  'checkbox',
+  'currency',
+  'number',
+  'percent',
+  'date',
+  'email',
+  'url',
+  'password',
+  'picklist',
+  'picklistmulti',
+  'sequence',
+  'text',
+  'textarea',
+] as const;
+
+export const CustomFieldSchema = z
+  .strictObject({
+    customFieldId: Text,
+    type: z.enum(CUSTOM_FIELD_TYPES),
+    ownerObject: Text,
+    label: Text,
+    description: Text.optional(),
+    dataDescription: DataDescriptionSchema,
+  })
+  .superRefine((field, ctx) => {
+    // The XSD pairs each type with its own data description; a mismatch would import as a broken field.
+    if (field.dataDescription.kind !== field.type) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dataDescription', 'kind'],
+        message: `A ${field.type} field needs a ${field.type} data description, not ${field.dataDescription.kind}`,
+      });
+    }
+  });
+
+export const PackageSchema = z.discriminatedUnion('kind', [
+  /** The admin downloads the vendor's package (Expensify: from its app, reference §5). */
+  z.strictObject({ kind: z.literal('download'), url: z.url(), fileHint: Text, note: Text }),
+  /** The vendor's representative sends it (Certify's Platform Services application). */
+  z.strictObject({ kind: z.literal('vendor-sends'), note: Text }),
+  /** The extension writes a Customization Services package itself (root customErpPackage, reference §5). */
+  z.strictObject({
+    kind: z.literal('built'),
+    name: Text,
+    description: Text,
+    author: Text,
+    // The XSD forbids empty sections, so a built package must carry at least one field.
+    customFields: z.array(CustomFieldSchema).min(1),
+  }),
+]);
+
+// ---- the web services user ----------------------------------------------------------------------------
+
+/** User types Intacct offers (reference §4). */
+export const USER_TYPES = [
+  'Business',
+  'Employee',
+  'Project Manager',
+  'Platform',
+  'CRM',
+  'Payment Approver',
+  'Warehouse',
+  'Construction Manager',
+  'Client',
+  'Dashboard',
+  'View-only',
+] as const;
+
+export const WsUserSchema = z.strictObject({
+  /** The ID the guide prescribes, when it prescribes one. */
+  userId: Text.optional(),
+  /** How the source describes the ID when it gives no exact value. */
+  userIdPattern: Text.optional(),
+  // Optional because several sources do not say; absent means "not stated", never "anything goes".
+  userType: z.enum(USER_TYPES).optional(),
+  adminPrivileges: z.enum(['Off', 'Limited', 'Full']).optional(),
+  note: Text,
+});
+
+// ---- the profile ------------------------------------------------------------------------------------
+
+export const SourceSchema = z.strictObject({
+  /** The guide's title. */
+  title: Text,
+  /** Where it was found, as the reference cites it. */
+  citation: Text,
+  url: z.url().optional(),
+});
+
+export const IntegrationProfileSchema = z.strictObject({
+  id: SlugSchema,
+  name: Text,
+  vendor: Text,
+  source: SourceSchema,
+  summary: Text,
+  options: z.array(OptionSchema),
+  steps: z.array(StepSchema).min(1),
+  senderIds: z.array(SenderIdSchema),
+  subscriptions: z.array(SubscriptionSchema),
+  permissions: z.array(PermissionSchema),
+  package: PackageSchema.optional(),
+  wsUser: WsUserSchema,
+  role: z.strictObject({ name: Text }).optional(),
+  /** What the source leaves unknown; shown to the admin rather than guessed. */
+  knownGaps: z.array(Text),
+});
+
+export type IntegrationProfile = z.infer<typeof IntegrationProfileSchema>;
+export type ProfileOption = z.infer<typeof OptionSchema>;
+export type OptionChoice = z.infer<typeof OptionChoiceSchema>;
+export type Condition = z.infer<typeof ConditionSchema>;
+export type When = z.infer<typeof WhenSchema>;
+export type ExpectRule = z.infer<typeof ExpectRuleSchema>;
+export type FieldRule = z.infer<typeof FieldRuleSchema>;
+export type MenuPath = z.infer<typeof MenuPathSchema>;
+export type ProfileStep = z.infer<typeof StepSchema>;
+export type SenderIdRule = z.infer<typeof SenderIdSchema>;
+export type SubscriptionRule = z.infer<typeof SubscriptionSchema>;
+export type PermissionObject = z.infer<typeof PermissionObjectSchema>;
+export type PermissionRule = z.infer<typeof PermissionSchema>;
+export type Access = z.infer<typeof AccessSchema>;
+export type ProfilePackage = z.infer<typeof PackageSchema>;
+export type CustomField = z.infer<typeof CustomFieldSchema>;
+export type DataDescription = z.infer<typeof DataDescriptionSchema>;
+export type WsUser = z.infer<typeof WsUserSchema>;
+export type ProfileSource = z.infer<typeof SourceSchema>;
+
+/** The admin's answers, option id → chosen value. */
+export type OptionValues = Record<string, string>;
+
+/** True when every condition holds for these answers; no conditions means the item always applies. */
+export function appliesTo(when: readonly Condition[] | undefined, values: OptionValues): boolean {
+  if (!when) return true;
+  return when.every((condition) => {
+    const chosen = values[condition.option];
+    return chosen !== undefined && condition.in.includes(chosen);
+  });
+}
