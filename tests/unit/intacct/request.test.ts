@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { buildRequest, gatewayRequestSchema, redactRequest, type GatewayRequest } from '@/utils/intacct/request';
 
-const SAMPLES = path.resolve(__dirname, '../../../../shared/reference/intacct-xml');
+import { SAMPLES } from './samples-dir';
 
 const HOSTILE = `Zoë & Co <x> "quoted" 'apos' ]]> &amp;`;
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { GatewayCode } from '@/utils/intacct/codes';
 import { parseGatewayResponse, parseUserPermissions } from '@/utils/intacct/response';
 
-// CI clones the repo beside shared/, so the samples are reached relative to this file.
-const SAMPLES = path.resolve(__dirname, '../../../../shared/reference/intacct-xml');
+import { SAMPLES, SHARED_SAMPLES } from './samples-dir';
 const read = (name: string) => readFileSync(path.join(SAMPLES, name), 'utf8');
 
 // One expected code per sample file; a new sample without an entry fails the first test.
@@ -26,6 +25,13 @@ const EXPECTED: Record<string, GatewayCode> = {
 };
 
 describe('real gateway samples', () => {
+  it.skipIf(SHARED_SAMPLES === null)('keeps the same samples as the shared reference', () => {
+    const shared = SHARED_SAMPLES ?? '';
+    const names = readdirSync(shared).sort();
+    expect(readdirSync(SAMPLES).sort()).toEqual(names);
+    for (const name of names) expect(read(name), name).toBe(readFileSync(path.join(shared, name), 'utf8'));
+  });
+
   it('has an expectation for every sample file', () => {
     const files = readdirSync(SAMPLES).filter((name) => name.endsWith('.xml')).sort();
     expect(files).toEqual(Object.keys(EXPECTED).sort());
