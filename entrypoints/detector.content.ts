@@ -30,13 +30,19 @@ export default defineContentScript({
       reported = kind;
       send(kind);
     };
-    check();
-
     let timer: ReturnType<typeof setTimeout> | undefined;
-    new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(check, REDETECT_DELAY_MS);
-    }).observe(document, { childList: true, subtree: true });
+    const start = (): void => {
+      check();
+      new MutationObserver(() => {
+        clearTimeout(timer);
+        timer = setTimeout(check, REDETECT_DELAY_MS);
+      }).observe(document, { childList: true, subtree: true });
+    };
+    // Stay out of the page's own load: Intacct's frameset waits for every frame, so work done before a
+    // frame's load event delays the whole screen the admin is waiting for.
+    const afterLoad = (): void => void setTimeout(start, 0);
+    if (document.readyState === 'complete') afterLoad();
+    else addEventListener('load', afterLoad, { once: true });
 
     addEventListener('pagehide', () => {
       if (reported) send(null);
