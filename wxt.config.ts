@@ -11,7 +11,8 @@ export default defineConfig({
     name: 'Intacct Setup Helper',
     description:
       'Guides a Sage Intacct admin through connecting Expensify, Certify and other expense tools, on the page where each step happens.',
-    permissions: ['storage', 'scripting'],
+    // downloads: the popup saves a built Customization Services package (issue #5).
+    permissions: ['storage', 'scripting', 'downloads'],
     host_permissions: intacctHosts,
     ...(browser === 'firefox'
       ? {

@@ -4,6 +4,7 @@ import { PageReportSchema } from '@/utils/messages/page';
 import { applyPageReport, forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils/storage/frames';
 import { recognizedFramesItem } from '@/utils/storage/items';
 import { isIntacctUrl } from '@/utils/hosts';
+import { registerConnectionHandlers } from '@/utils/background/connection';
 
 export default defineBackground(() => {
   // Frames report in bursts (a frameset loads several at once): serialize read-modify-write on storage.
@@ -31,4 +32,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => update((state) => forgetTab(state, tabId)));
+
+  // The popup's connection test and permission check (the gateway calls need the host permission).
+  registerConnectionHandlers();
 });

@@ -1,12 +1,25 @@
 import { createShadowRootUi, defineContentScript, type ContentScriptContext } from '#imports';
 import { createRoot, type Root } from 'react-dom/client';
 import overlayCss from '@/components/overlay/overlay.css?inline';
-import { Overlay } from '@/components/overlay/Overlay';
+import { OverlayApp } from '@/components/overlay/OverlayApp';
+import type { Finding } from '@/utils/audit/finding';
+import { readCompanyId } from '@/utils/checklist/company-id';
+import {
+  UNKNOWN_COMPANY,
+  checklistItems,
+  nextStep,
+  parseChecklistStore,
+  progressOf,
+  recordPageFindings,
+  type ChecklistStore,
+} from '@/utils/checklist/progress';
+import { optionValues, resolveProfile } from '@/utils/guide/page-guide';
 import { detectPage } from '@/utils/pages/detect';
 import type { PageKind } from '@/utils/pages/kinds';
-import { buildPageGuide } from '@/utils/guide/page-guide';
 import { parseSelection, type IntegrationSelection } from '@/utils/storage/selection';
-import { selectionItem } from '@/utils/storage/items';
+import { checklistItem, companyIdItem, selectionItem } from '@/utils/storage/items';
+import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connection';
+import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { INTACCT_MATCHES } from '@/utils/hosts';
 
 // Not in the manifest: the background injects this into the one frame the detector recognized.
@@ -20,10 +33,33 @@ export default defineContentScript({
 });
 
 const REDETECT_DELAY_MS = 250;
+const CHECKLIST_DELAY_MS = 300;
+
+/** The company is named in the frameset around us (ASSUMED, see readCompanyId); a window of its own has it in its opener. */
+function companyFromPage(): string | null {
+  const candidates: Array<() => string | null> = [
+    () => readCompanyId(document, location.href),
+    () => (window.top ? readCompanyId(window.top.document, window.top.location.href) : null),
+  ];
+  for (const read of candidates) {
+    try {
+      const id = read();
+      if (id) return id;
+    } catch {
+      // A cross-origin parent: nothing to read there.
+    }
+  }
+  return null;
+}
 
 async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   let kind: PageKind | null = detectPage(document, location.href);
   let selection: IntegrationSelection = parseSelection(await selectionItem.getValue());
+  let checklist: ChecklistStore = parseChecklistStore(await checklistItem.getValue());
+  let imported: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
+  let companyId = companyFromPage() ?? (await companyIdItem.getValue()) ?? UNKNOWN_COMPANY;
+  if (companyId !== UNKNOWN_COMPANY) void companyIdItem.setValue(companyId);
+  let domVersion = 0;
   let root: Root | undefined;
 
   const ui = await createShadowRootUi<Root>(ctx, {
@@ -43,14 +79,54 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     },
   });
 
+  let pendingFindings: Finding[] | null = null;
+  let checklistTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveFindings = (findings: Finding[]): void => {
+    pendingFindings = findings;
+    clearTimeout(checklistTimer);
+    checklistTimer = setTimeout(() => {
+      if (!pendingFindings) return;
+      const profileId = resolveProfile(selection, imported).id;
+      const next = recordPageFindings(checklist, companyId, profileId, pendingFindings, Date.now());
+      pendingFindings = null;
+      if (next !== checklist) {
+        checklist = next;
+        void checklistItem.setValue(next);
+      }
+    }, CHECKLIST_DELAY_MS);
+  };
+
+  function nextText(): string | undefined {
+    const profile = resolveProfile(selection, imported);
+    const items = checklistItems(profile, optionValues(profile, selection), progressOf(checklist, companyId, profile.id));
+    const item = nextStep(items);
+    if (!item) return `All ${items.length} steps of the ${profile.name} checklist are done.`;
+    const here = kind !== null && item.step.pageKinds.includes(kind);
+    return here
+      ? `Next: step ${item.number}, ${item.step.title} — on this page.`
+      : `Next: step ${item.number}, ${item.step.title} — ${item.step.menuPath.older}.`;
+  }
+
   function render(): void {
     if (!root || !kind) return;
-    root.render(<Overlay key={kind} guide={buildPageGuide(selection, kind)} />);
+    root.render(
+      <OverlayApp
+        key={kind}
+        doc={document}
+        kind={kind}
+        selection={selection}
+        imported={imported}
+        domVersion={domVersion}
+        next={nextText()}
+        onFindings={saveFindings}
+      />,
+    );
   }
 
   function sync(): void {
     const next = detectPage(document, location.href);
-    if (next === kind && (next === null || root)) return;
+    domVersion++;
+    if (next === kind && next !== null && root) return render();
     kind = next;
     if (!kind) ui.remove();
     else if (!root) ui.mount();
@@ -65,14 +141,25 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     timer = setTimeout(sync, REDETECT_DELAY_MS);
   });
   observer.observe(document, { childList: true, subtree: true });
-  const unwatch = selectionItem.watch((value) => {
+  const unwatchSelection = selectionItem.watch((value) => {
     selection = parseSelection(value);
+    render();
+  });
+  const unwatchImported = customProfilesItem.watch((value) => {
+    imported = parseCustomProfiles(value);
+    render();
+  });
+  const unwatchChecklist = checklistItem.watch((value) => {
+    checklist = parseChecklistStore(value);
     render();
   });
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(timer);
-    unwatch();
+    clearTimeout(checklistTimer);
+    unwatchSelection();
+    unwatchChecklist();
+    unwatchImported();
     ui.remove();
   });
 }

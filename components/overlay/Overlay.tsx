@@ -1,15 +1,30 @@
 import { useId, useState, type KeyboardEvent } from 'react';
+import type { Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
+import { Findings } from './Findings';
+
+export interface FillOffer {
+  /** How many fields of this page "Fill recommended values" would set. */
+  count: number;
+  onFill: () => void;
+  /** What the last click did, e.g. "Filled 3 fields. Review them, then click Save yourself." */
+  lastResult: string;
+}
 
 export interface OverlayProps {
   guide: PageGuide;
+  findings?: readonly Finding[];
+  onPoint?: (finding: Finding | null) => void;
+  fill?: FillOffer;
+  /** "Next: Step 4. …" across pages, from the checklist. */
+  next?: string;
   /** Shown expanded unless the admin collapsed it before. */
   initiallyCollapsed?: boolean;
   onCollapsedChange?: (collapsed: boolean) => void;
 }
 
 /** The panel an admin sees beside an Intacct setup page. Page text is rendered as text, never as HTML. */
-export function Overlay({ guide, initiallyCollapsed = false, onCollapsedChange }: OverlayProps) {
+export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, initiallyCollapsed = false, onCollapsedChange }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const bodyId = useId();
   const toggle = (): void => {
@@ -48,6 +63,21 @@ export function Overlay({ guide, initiallyCollapsed = false, onCollapsedChange }
           <p className="ish-page">
             This page: <strong>{guide.pageName}</strong>
           </p>
+          <Findings findings={findings} onPoint={onPoint} />
+          {fill && (fill.count > 0 || fill.lastResult) && (
+            <div className="ish-actions">
+              {fill.count > 0 && (
+                <button type="button" className="ish-primary" data-testid="ish-fill" onClick={fill.onFill}>
+                  Fill recommended values ({fill.count})
+                </button>
+              )}
+              {fill.lastResult && (
+                <p className="ish-note" role="status" data-testid="ish-fill-result">
+                  {fill.lastResult}
+                </p>
+              )}
+            </div>
+          )}
           {guide.steps.length === 0 ? (
             <p className="ish-empty">{guide.emptyNote}</p>
           ) : (
@@ -67,6 +97,11 @@ export function Overlay({ guide, initiallyCollapsed = false, onCollapsedChange }
                 )}
               </section>
             ))
+          )}
+          {next && (
+            <p className="ish-next" data-testid="ish-next">
+              {next}
+            </p>
           )}
         </div>
       )}

@@ -2,6 +2,10 @@ import { PAGE_NAMES } from '@/utils/pages/kinds';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { FrameRecord } from '@/utils/storage/frames';
 import type { IntegrationSelection } from '@/utils/storage/selection';
+import { Checklist } from './Checklist';
+import { ConnectionTest } from './ConnectionTest';
+import type { ChecklistState } from './useChecklist';
+import { PackageDownload, ProfileImport } from './PackageDownload';
 
 export interface PopupProps {
   profiles: readonly IntegrationProfile[];
@@ -9,9 +13,13 @@ export interface PopupProps {
   onSelectionChange: (next: IntegrationSelection) => void;
   /** Recognized frames of the Intacct tab the admin is on; null while loading or when no tab is known. */
   frames: FrameRecord[] | null;
+  /** An admin-supplied profile was imported (the container stores and selects it). */
+  onProfileImported?: (profile: IntegrationProfile) => void;
+  /** Progress of the chosen integration's steps in this company. */
+  checklist?: ChecklistState;
 }
 
-export function Popup({ profiles, selection, onSelectionChange, frames }: PopupProps) {
+export function Popup({ profiles, selection, onSelectionChange, frames, onProfileImported, checklist }: PopupProps) {
   const profile = profiles.find((p) => p.id === selection.profileId) ?? profiles[0];
   return (
     <main className="pp" data-testid="ish-popup">
@@ -71,6 +79,10 @@ export function Popup({ profiles, selection, onSelectionChange, frames }: PopupP
           </ul>
         )}
       </section>
+      {checklist && <Checklist companyId={checklist.companyId} items={checklist.items} onTick={checklist.tick} />}
+      {profile && <ConnectionTest profile={profile} options={selection.options} />}
+      {profile && <PackageDownload profile={profile} />}
+      {onProfileImported && <ProfileImport onImported={onProfileImported} />}
     </main>
   );
 }

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { BUILT_IN_PROFILES } from '@/utils/profiles/registry';
+import type { IntegrationProfile } from '@/utils/profiles/schema';
+import { customProfilesItem, parseCustomProfiles, withCustomProfile } from '@/utils/storage/connection';
 import { parseRecognizedFrames, type FrameRecord, type RecognizedFrames } from '@/utils/storage/frames';
 import { recognizedFramesItem, selectionItem } from '@/utils/storage/items';
 import { DEFAULT_SELECTION, parseSelection, type IntegrationSelection } from '@/utils/storage/selection';
 import { Popup } from './Popup';
+import { useChecklist } from './useChecklist';
 
 /** The tab the popup speaks of: the active tab, or, when the popup is open as a tab itself, the last Intacct tab. */
 async function intacctTabId(state: RecognizedFrames): Promise<number | null> {
@@ -17,6 +20,7 @@ async function intacctTabId(state: RecognizedFrames): Promise<number | null> {
 export function PopupContainer() {
   const [selection, setSelection] = useState<IntegrationSelection>(DEFAULT_SELECTION);
   const [frames, setFrames] = useState<FrameRecord[] | null>(null);
+  const [customProfiles, setCustomProfiles] = useState<IntegrationProfile[]>([]);
 
   useEffect(() => {
     void selectionItem.getValue().then((v) => setSelection(parseSelection(v)));
@@ -29,10 +33,34 @@ export function PopupContainer() {
     return recognizedFramesItem.watch((value) => void showFrames(value));
   }, []);
 
+  useEffect(() => {
+    const show = (value: unknown) => setCustomProfiles(parseCustomProfiles(value));
+    void customProfilesItem.getValue().then(show);
+    return customProfilesItem.watch(show);
+  }, []);
+
+  const checklist = useChecklist(selection, customProfiles);
+
   const change = (next: IntegrationSelection): void => {
     setSelection(next);
     void selectionItem.setValue(next);
   };
 
-  return <Popup profiles={BUILT_IN_PROFILES} selection={selection} onSelectionChange={change} frames={frames} />;
+  const imported = async (profile: IntegrationProfile): Promise<void> => {
+    const next = withCustomProfile(parseCustomProfiles(await customProfilesItem.getValue()), profile);
+    setCustomProfiles(next);
+    await customProfilesItem.setValue(next);
+    change({ profileId: profile.id, options: {} });
+  };
+
+  return (
+    <Popup
+      profiles={[...BUILT_IN_PROFILES, ...customProfiles]}
+      selection={selection}
+      onSelectionChange={change}
+      frames={frames}
+      onProfileImported={(profile) => void imported(profile)}
+      checklist={checklist}
+    />
+  );
 }

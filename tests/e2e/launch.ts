@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Route } from '@playwright/test';
 import { FIXTURE_PAGES, type FixturePage } from '../fixtures/intacct/catalog';
 import { pageUrl, resolveFixture, shellUrl } from '../fixtures/intacct/router';
+import { answerGateway, isGatewayUrl } from '../fixtures/intacct/gateway';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -37,10 +38,34 @@ export function isIntacctHost(url: URL): boolean {
   return url.hostname === 'intacct.com' || url.hostname.endsWith('.intacct.com');
 }
 
-/** Serve every https://*.intacct.com request from the demo Intacct, so nothing needs an account or a network. */
+/** How long the demo gateway holds a request it never answers (company SLOW) before dropping it. */
+const GATEWAY_HANG_MS = 60_000;
+
+/** The demo XML gateway (tests/fixtures/intacct/gateway.ts, where its credentials table is). */
+export async function routeDemoGateway(route: Route): Promise<boolean> {
+  const request = route.request();
+  if (!isGatewayUrl(request.url())) return false;
+  if (request.method() !== 'POST') {
+    await route.fulfill({ status: 405, contentType: 'text/plain', body: 'POST only' });
+    return true;
+  }
+  const answer = answerGateway(request.postData() ?? '');
+  if (answer.kind === 'hang') {
+    setTimeout(() => void route.abort('timedout').catch(() => undefined), GATEWAY_HANG_MS).unref();
+    return true;
+  }
+  await route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body });
+  return true;
+}
+
+/**
+ * Serve every https://*.intacct.com request from the demo Intacct, so nothing needs an account or a
+ * network: the XML gateway from the demo gateway, every other URL from the demo pages.
+ */
 export async function routeDemoIntacct(context: BrowserContext, extraRoute?: LaunchOptions['extraRoute']): Promise<void> {
   await context.route(isIntacctHost, async (route) => {
     if (extraRoute && (await extraRoute(route))) return;
+    if (await routeDemoGateway(route)) return;
     const reply = resolveFixture(route.request().url());
     await route.fulfill({ status: reply.status, contentType: reply.contentType, body: reply.body });
   });

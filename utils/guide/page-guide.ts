@@ -4,10 +4,11 @@ import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { IntegrationSelection } from '@/utils/storage/selection';
 import type { GuideStep, PageGuide } from './types';
 
-export function resolveProfile(selection: IntegrationSelection): IntegrationProfile {
+/** The chosen profile among the built-in and the admin's imported ones; Expensify when it is gone. */
+export function resolveProfile(selection: IntegrationSelection, imported: readonly IntegrationProfile[] = []): IntegrationProfile {
   const fallback = BUILT_IN_PROFILES[0];
   if (!fallback) throw new Error('no built-in profile');
-  return getProfile(selection.profileId) ?? fallback;
+  return getProfile(selection.profileId, imported) ?? fallback;
 }
 
 /** The admin's chosen options over the profile's defaults, so a new option never leaves a gap. */
@@ -22,8 +23,8 @@ function menuPathText(menuPath: { older: string; current?: string | undefined })
 }
 
 /** The steps of the chosen integration that are done on this page, numbered as in its checklist. */
-export function buildPageGuide(selection: IntegrationSelection, kind: PageKind): PageGuide {
-  const profile = resolveProfile(selection);
+export function buildPageGuide(selection: IntegrationSelection, kind: PageKind, imported: readonly IntegrationProfile[] = []): PageGuide {
+  const profile = resolveProfile(selection, imported);
   const steps: GuideStep[] = [];
   requiredSteps(profile, optionValues(profile, selection)).forEach((step, index) => {
     if (!step.pageKinds.includes(kind)) return;

@@ -1,5 +1,11 @@
 import { diagnose, diagnoseTransportFailure, type Diagnosis } from './diagnosis';
-import { buildRequest, gatewayRequestSchema, redactRequest, type GatewayRequest } from './request';
+import {
+  buildRequest,
+  gatewayRequestSchema,
+  redactRequest,
+  type GatewayFunction,
+  type GatewayRequest,
+} from './request';
 import { parseGatewayResponse, type GatewayOutcome } from './response';
 
 // Reference §1.1: every client starts here; getAPISession may hand back another *.intacct.com host.
@@ -179,7 +185,7 @@ export type ConnectionTestResult =
 
 // Intacct error texts can quote request values (reference §1.5 XL03000003 quotes the schema error);
 // short strings are skipped because replacing them would shred ordinary words.
-function scrub<T>(value: T, secrets: readonly string[]): T {
+export function scrub<T>(value: T, secrets: readonly string[]): T {
   const hidden = secrets.filter((secret) => secret.length >= 4);
   if (hidden.length === 0) return value;
   const walk = (node: unknown): unknown => {
@@ -254,9 +260,68 @@ const FIELD_LABELS: Record<string, string> = {
   'auth.companyId': 'company ID',
   'auth.password': 'user password',
   'auth.locationId': 'entity ID',
+  'auth.sessionId': 'session',
 };
 
 function fieldLabel(path: readonly PropertyKey[]): string {
   const key = path.map(String).join('.');
   return FIELD_LABELS[key] ?? key;
+}
+
+export interface SessionCredentials {
+  senderId: string;
+  senderPassword: string;
+  sessionId: string;
+  /** The endpoint getAPISession returned; checked by postToGateway like any other. */
+  endpoint?: string;
+}
+
+export type SessionCallResult =
+  | { kind: 'answered'; httpStatus: number; outcome: GatewayOutcome }
+  | {
+      kind: 'not-answered';
+      failure: { kind: 'timeout' | 'network' | 'http' | 'refused' | 'invalid-input'; message: string; status?: number };
+      diagnosis: Diagnosis;
+    };
+
+/**
+ * Runs functions in one request signed in with an API session (reference §1.2 session form), on the
+ * endpoint the session came with (§1.3). Never throws; the result never holds the sender password
+ * or the session ID.
+ */
+export async function callWithSession(
+  session: SessionCredentials,
+  functions: readonly GatewayFunction[],
+  opts: ConnectionTestOptions = {},
+): Promise<SessionCallResult> {
+  const secrets = [session.senderPassword, session.sessionId];
+  try {
+    const newId = opts.newControlId ?? defaultControlId;
+    const request: GatewayRequest = {
+      control: { senderId: session.senderId, senderPassword: session.senderPassword, controlId: newId() },
+      auth: { kind: 'session', sessionId: session.sessionId },
+      functions: [...functions],
+    };
+    const checked = gatewayRequestSchema.safeParse(request);
+    if (!checked.success) {
+      const fields = [...new Set(checked.error.issues.map((issue) => fieldLabel(issue.path)))];
+      const failure = { kind: 'invalid-input' as const, message: `Please check: ${fields.join(', ')}.` };
+      return { kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure) };
+    }
+    const sent = await postToGateway(buildRequest(checked.data), {
+      ...opts,
+      ...(session.endpoint ? { endpoint: session.endpoint } : {}),
+    });
+    if (sent.kind !== 'reply') {
+      const failure = sent.kind === 'http' ? { kind: sent.kind, message: sent.message, status: sent.status } : sent;
+      return scrub({ kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure) }, secrets);
+    }
+    const outcome = parseGatewayResponse(sent.body, sent.status);
+    // A session call never creates a session; drop the field so nothing downstream can leak one.
+    const { sessionId: _dropped, ...rest } = outcome;
+    return scrub({ kind: 'answered', httpStatus: sent.status, outcome: rest }, secrets);
+  } catch {
+    const failure = { kind: 'network' as const, message: 'The request to Intacct failed unexpectedly.' };
+    return { kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure) };
+  }
 }

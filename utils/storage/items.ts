@@ -1,4 +1,5 @@
 import { storage } from '#imports';
+import type { ChecklistStore } from '@/utils/checklist/progress';
 import { EMPTY_FRAMES, type RecognizedFrames } from './frames';
 import { DEFAULT_SELECTION, type IntegrationSelection } from './selection';
 
@@ -9,4 +10,14 @@ export const recognizedFramesItem = storage.defineItem<RecognizedFrames>('sessio
 export const selectionItem = storage.defineItem<IntegrationSelection>('local:selection', {
   fallback: DEFAULT_SELECTION,
   version: 1,
+});
+
+export const checklistItem = storage.defineItem<ChecklistStore>('local:checklist', {
+  fallback: {},
+  version: 1,
+});
+
+/** The company ID last seen in an Intacct tab (ASSUMED sources: see utils/checklist/company-id.ts). */
+export const companyIdItem = storage.defineItem<string | null>('local:companyId', {
+  fallback: null,
 });

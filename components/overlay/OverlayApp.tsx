@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding } from '@/utils/audit/finding';
+import { applyFill, planFill } from '@/utils/fill/recommended-values';
+import { buildPageGuide, optionValues, resolveProfile } from '@/utils/guide/page-guide';
+import { createPageAuditor } from '@/utils/guide/page-auditor';
+import type { PageKind } from '@/utils/pages/kinds';
+import type { IntegrationProfile } from '@/utils/profiles/schema';
+import { fieldRulesFor } from '@/utils/profiles/registry';
+import type { IntegrationSelection } from '@/utils/storage/selection';
+import { Highlight } from './Highlight';
+import { Overlay } from './Overlay';
+
+export interface OverlayAppProps {
+  doc: Document;
+  kind: PageKind;
+  selection: IntegrationSelection;
+  /** Profiles the admin imported; the selection may name one of them. */
+  imported?: readonly IntegrationProfile[];
+  /** Bumped by the content script when the page's DOM changed (rows added, a tab switched). */
+  domVersion: number;
+  next?: string;
+  onFindings?: (findings: Finding[]) => void;
+}
+
+// Typing fires an input event per key; one audit per burst is plenty and keeps big pages smooth.
+const AUDIT_DELAY_MS = 40;
+
+/** The overlay with its live audit: re-checks as the admin types or clicks, without a reload. */
+export function OverlayApp({ doc, kind, selection, imported = [], domVersion, next, onFindings }: OverlayAppProps) {
+  const profile = resolveProfile(selection, imported);
+  const values = useMemo(() => optionValues(profile, selection), [profile, selection]);
+  const guide = useMemo(() => buildPageGuide(selection, kind, imported), [selection, kind, imported]);
+  const auditor = useMemo(() => createPageAuditor(doc, kind, profile, values), [doc, kind, profile, values]);
+  const [version, setVersion] = useState(0);
+  const [pointed, setPointed] = useState<Finding | null>(null);
+  const [lastFill, setLastFill] = useState('');
+  const firstDom = useRef(domVersion);
+
+  useEffect(() => {
+    if (domVersion === firstDom.current) return;
+    auditor.changed(null);
+    setVersion((v) => v + 1);
+  }, [domVersion, auditor]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onEdit = (event: Event): void => {
+      const target = event.target instanceof Element ? event.target : null;
+      auditor.changed(target);
+      clearTimeout(timer);
+      timer = setTimeout(() => setVersion((v) => v + 1), AUDIT_DELAY_MS);
+    };
+    doc.addEventListener('input', onEdit, true);
+    doc.addEventListener('change', onEdit, true);
+    return () => {
+      clearTimeout(timer);
+      doc.removeEventListener('input', onEdit, true);
+      doc.removeEventListener('change', onEdit, true);
+    };
+  }, [doc, auditor]);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- version is the signal that the page changed
+  const findings = useMemo(() => auditor.findings(), [auditor, version]);
+  const rules = useMemo(() => fieldRulesFor(profile, values, kind), [profile, values, kind]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const fillPlan = useMemo(() => planFill(doc, rules), [doc, rules, version]);
+
+  useEffect(() => onFindings?.(findings), [findings, onFindings]);
+
+  const fill = {
+    count: fillPlan.length,
+    lastResult: lastFill,
+    onFill: () => {
+      // Only ever on the admin's click, and never Save: the admin reviews and saves (product rule).
+      const changed = applyFill(fillPlan);
+      setLastFill(
+        changed
+          ? `Filled ${changed} field${changed === 1 ? '' : 's'}. Review them, then click Save yourself.`
+          : 'Nothing to fill.',
+      );
+      setVersion((v) => v + 1);
+    },
+  };
+
+  return (
+    <>
+      <Overlay guide={guide} findings={findings} onPoint={setPointed} fill={fill} next={next} />
+      <Highlight target={pointed?.target ?? null} />
+    </>
+  );
+}

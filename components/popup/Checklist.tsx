@@ -1,0 +1,49 @@
+import type { ChecklistItem } from '@/utils/checklist/progress';
+import { progressLine } from '@/utils/checklist/progress';
+
+export interface ChecklistProps {
+  companyId: string | null;
+  items: readonly ChecklistItem[];
+  onTick: (stepId: string, ticked: boolean) => void;
+}
+
+const STATE_TEXT = { verified: 'checked on its page', ticked: 'ticked by you', todo: 'to do' } as const;
+
+/** The integration's steps with their progress in this company; steps the extension cannot see can be ticked. */
+export function Checklist({ companyId, items, onTick }: ChecklistProps) {
+  const done = items.filter((i) => i.state !== 'todo').length;
+  return (
+    <section aria-labelledby="pp-checklist" data-testid="ish-checklist">
+      <h2 id="pp-checklist">
+        Checklist{companyId ? ` · ${companyId}` : ''}
+      </h2>
+      <p className="muted" data-testid="ish-progress">
+        {progressLine(items)}
+      </p>
+      <progress className="pp-progress" max={items.length || 1} value={done} aria-label="Setup progress" />
+      <ol className="pp-steps">
+        {items.map((item) => (
+          <li key={item.step.id} data-testid="ish-checklist-step" data-step-id={item.step.id} data-state={item.state}>
+            <span className={`pp-mark pp-${item.state}`} aria-hidden="true">
+              {item.state === 'todo' ? '○' : '✓'}
+            </span>
+            <span className="pp-step-title">
+              {item.number}. {item.step.title}
+              <span className="pp-step-state"> — {STATE_TEXT[item.state]}</span>
+            </span>
+            {item.manual && item.state !== 'verified' && (
+              <label className="pp-tick">
+                <input
+                  type="checkbox"
+                  checked={item.state === 'ticked'}
+                  onChange={(e) => onTick(item.step.id, e.target.checked)}
+                />
+                Done
+              </label>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,344 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { browser } from 'wxt/browser';
+import type { Finding } from '@/utils/audit/finding';
+import type {
+  CheckPermissionsMessage,
+  CheckPermissionsReply,
+  TestConnectionMessage,
+  TestConnectionReply,
+} from '@/utils/background/messages';
+import type { ExplainedResult } from '@/utils/intacct/explain';
+import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
+import {
+  connectionStoreItem,
+  lastCompanyItem,
+  parseCompany,
+  parseConnectionStore,
+  stateOf,
+  type ConnectionState,
+} from '@/utils/storage/connection';
+import './connection.css';
+
+export type SendMessage = (message: TestConnectionMessage | CheckPermissionsMessage) => Promise<unknown>;
+
+export interface ConnectionTestProps {
+  profile: IntegrationProfile;
+  options: OptionValues;
+  /** The background round trip; tests pass a fake. */
+  send?: SendMessage;
+}
+
+interface Form {
+  companyId: string;
+  userId: string;
+  userPassword: string;
+  senderId: string;
+  senderPassword: string;
+  locationId: string;
+}
+
+const defaultSend: SendMessage = (message) => browser.runtime.sendMessage(message);
+
+function when(at: number): string {
+  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function StateLine({ state, companyId, profile }: { state: ConnectionState | null; companyId: string; profile: IntegrationProfile }) {
+  const company = companyId.trim() || 'this company';
+  if (!state) {
+    return (
+      <p className="cx-state" data-testid="ish-connection-state" data-state="never">
+        {profile.name} in {company}: never tested.
+      </p>
+    );
+  }
+  return state.status === 'connected' ? (
+    <p className="cx-state cx-state-ok" data-testid="ish-connection-state" data-state="connected">
+      ✓ {profile.name} in {company}: connected ({when(state.at)}).
+    </p>
+  ) : (
+    <p className="cx-state cx-state-bad" data-testid="ish-connection-state" data-state="failing" data-code={state.code}>
+      ! {profile.name} in {company}: failing ({state.code}, {when(state.at)}).
+    </p>
+  );
+}
+
+function ResultView({ result, testId }: { result: ExplainedResult; testId: string }) {
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  return (
+    <div
+      className={`cx-result cx-sev-${result.severity}`}
+      data-testid={testId}
+      data-code={result.code}
+      data-severity={result.severity}
+      role="status"
+    >
+      <strong className="cx-title">{result.title}</strong>
+      <p className="cx-sentence">{result.sentence}</p>
+      {result.fix && (
+        <p className="cx-fix" data-testid="ish-conn-fix" data-step-id={result.fix.id}>
+          <b>
+            Step {result.fix.number}: {result.fix.title}
+          </b>
+          <span className="cx-menu">{result.fix.menuPath}</span>
+        </p>
+      )}
+      {result.errors.length > 0 && (
+        <>
+          <button
+            type="button"
+            className="cx-link"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            data-testid="ish-conn-details-toggle"
+            onClick={() => setOpen(!open)}
+          >
+            {open ? 'Hide' : 'Show'} Intacct’s error details
+          </button>
+          {open && (
+            <ul className="cx-errors" id={detailsId} data-testid="ish-conn-details">
+              {result.errors.map((e, i) => (
+                <li key={i} data-testid="ish-conn-error">
+                  {e.errorno && <code>{e.errorno}</code>}
+                  {e.description && <span>{e.description}</span>}
+                  {e.description2 && <span>{e.description2}</span>}
+                  {e.correction && <span className="cx-correction">Correction: {e.correction}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+const STATUS_LABEL: Record<Finding['status'], string> = {
+  ok: '✓ OK',
+  missing: 'Missing',
+  wrong: 'Check',
+  excess: 'More than needed',
+};
+
+function FindingItem({ finding }: { finding: Finding }) {
+  return (
+    <li className={`cx-finding cx-f-${finding.status}`} data-testid="ish-finding" data-status={finding.status} data-subject={finding.subject}>
+      <div className="cx-f-head">
+        <strong>{finding.subject}</strong>
+        <span className="cx-f-status">{STATUS_LABEL[finding.status]}</span>
+      </div>
+      <div className="cx-f-found">
+        Has: {finding.found || 'nothing'}. Needs: {finding.expected}.
+      </div>
+      {finding.message && <div className="cx-f-message">{finding.message}</div>}
+      {finding.fix && <div className="cx-f-fix">{finding.fix}</div>}
+    </li>
+  );
+}
+
+function ProbeView({ reply }: { reply: CheckPermissionsReply }) {
+  if (reply.kind === 'error') return <p className="cx-error" data-testid="ish-probe-error">{reply.message}</p>;
+  if (reply.kind === 'failed') return <ResultView result={reply.result} testId="ish-probe-result" />;
+  const problems = reply.findings.filter((f) => f.status !== 'ok').length;
+  return (
+    <div data-testid="ish-probe" data-source={reply.source}>
+      <p className="cx-probe-summary">
+        {reply.source === 'getUserPermissions' ? 'Effective rights from Intacct' : 'One-record reads'}:{' '}
+        {problems === 0 ? `all ${reply.findings.length} checks pass.` : `${problems} of ${reply.findings.length} need attention.`}
+      </p>
+      {reply.note && (
+        <p className="cx-note" data-testid="ish-probe-note">
+          {reply.note}
+        </p>
+      )}
+      <ul className="cx-findings">
+        {reply.findings.map((f) => (
+          <FindingItem key={f.id} finding={f} />
+        ))}
+      </ul>
+      {reply.notChecked.length > 0 && (
+        <p className="cx-note">Not checked (no object we know to read): {reply.notChecked.join(', ')}.</p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The popup's connection test: the form, the diagnosis with the step that fixes it, the stored state for
+ * this company and integration, and the permission check after a successful sign-in. The passwords live
+ * in this component's state only: they go to the background in the message and nowhere else.
+ */
+export function ConnectionTest({ profile, options, send = defaultSend }: ConnectionTestProps) {
+  const defaultUser = profile.wsUser.userId ?? '';
+  const [form, setForm] = useState<Form>({
+    companyId: '',
+    userId: defaultUser,
+    userPassword: '',
+    senderId: '',
+    senderPassword: '',
+    locationId: '',
+  });
+  const [busy, setBusy] = useState<'test' | 'probe' | null>(null);
+  const [reply, setReply] = useState<TestConnectionReply | null>(null);
+  const [probe, setProbe] = useState<CheckPermissionsReply | null>(null);
+  const [stored, setStored] = useState<ConnectionState | null>(null);
+  // Which company and profile the last reply is about, so the probe asks about the same pair.
+  const [tested, setTested] = useState<{ companyId: string; profileId: string } | null>(null);
+  const previousDefault = useRef(defaultUser);
+  const ids = useId();
+
+  // The company the Intacct tab showed, once, if the admin has not typed one.
+  useEffect(() => {
+    void lastCompanyItem.getValue().then((value) => {
+      const company = parseCompany(value);
+      if (company) setForm((f) => (f.companyId === '' ? { ...f, companyId: company } : f));
+    });
+  }, []);
+
+  // A new integration brings its own user ID unless the admin typed another.
+  useEffect(() => {
+    setForm((f) => (f.userId === '' || f.userId === previousDefault.current ? { ...f, userId: defaultUser } : f));
+    previousDefault.current = defaultUser;
+    setReply(null);
+    setProbe(null);
+  }, [profile.id, defaultUser]);
+
+  useEffect(() => {
+    const show = (value: unknown) => setStored(stateOf(parseConnectionStore(value), form.companyId, profile.id));
+    void connectionStoreItem.getValue().then(show);
+    return connectionStoreItem.watch(show);
+  }, [form.companyId, profile.id]);
+
+  const set = (key: keyof Form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy('test');
+    setProbe(null);
+    try {
+      const message: TestConnectionMessage = {
+        type: 'ish/test-connection',
+        profileId: profile.id,
+        options,
+        companyId: form.companyId.trim(),
+        userId: form.userId.trim(),
+        userPassword: form.userPassword,
+        senderId: form.senderId.trim(),
+        senderPassword: form.senderPassword,
+        ...(form.locationId.trim() ? { locationId: form.locationId.trim() } : {}),
+      };
+      const answer = (await send(message)) as TestConnectionReply | undefined;
+      setReply(answer ?? { kind: 'error', message: 'The extension’s background did not answer. Reload the extension and try again.' });
+      setTested({ companyId: message.companyId, profileId: profile.id });
+    } catch {
+      setReply({ kind: 'error', message: 'The extension’s background did not answer. Reload the extension and try again.' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const checkPermissions = async () => {
+    if (!tested) return;
+    setBusy('probe');
+    try {
+      const answer = (await send({
+        type: 'ish/check-permissions',
+        profileId: tested.profileId,
+        options,
+        companyId: tested.companyId,
+        senderPassword: form.senderPassword,
+      })) as CheckPermissionsReply | undefined;
+      setProbe(answer ?? { kind: 'error', message: 'The extension’s background did not answer.' });
+    } catch {
+      setProbe({ kind: 'error', message: 'The extension’s background did not answer.' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const vendorSenders = profile.senderIds.map((s) => `“${s.id}”`).join(' or ');
+  const canProbe = reply?.kind === 'tested' && reply.canCheckPermissions;
+
+  return (
+    <section aria-labelledby={`${ids}-h`} data-testid="ish-connection" className="cx">
+      <h2 id={`${ids}-h`}>Connection test</h2>
+      <StateLine state={stored} companyId={form.companyId} profile={profile} />
+      <form onSubmit={(e) => void submit(e)} autoComplete="off">
+        <div className="cx-grid">
+          <label>
+            Company ID
+            <input data-testid="ish-conn-company" value={form.companyId} onChange={set('companyId')} required spellCheck={false} />
+          </label>
+          <label>
+            Entity ID <span className="cx-opt">(optional)</span>
+            <input data-testid="ish-conn-entity" value={form.locationId} onChange={set('locationId')} spellCheck={false} />
+          </label>
+          <label>
+            Web services user ID
+            <input data-testid="ish-conn-user" value={form.userId} onChange={set('userId')} required spellCheck={false} />
+          </label>
+          <label>
+            User password
+            <input
+              data-testid="ish-conn-user-password"
+              type="password"
+              value={form.userPassword}
+              onChange={set('userPassword')}
+              required
+              autoComplete="off"
+            />
+          </label>
+        </div>
+        {/* ASSUMED: only the vendor knows its sender password, so a test from here needs a sender the company owns. */}
+        <p className="help cx-sender-help">
+          {vendorSenders
+            ? `${profile.name}’s sender ID ${vendorSenders} has a password only ${profile.vendor} knows: test with a sender ID your company owns, authorized the same way.`
+            : 'Test with a sender ID and password your company owns, authorized under Web Services Authorizations.'}
+        </p>
+        <div className="cx-grid">
+          <label>
+            Your sender ID
+            <input data-testid="ish-conn-sender" value={form.senderId} onChange={set('senderId')} required spellCheck={false} />
+          </label>
+          <label>
+            Sender password
+            <input
+              data-testid="ish-conn-sender-password"
+              type="password"
+              value={form.senderPassword}
+              onChange={set('senderPassword')}
+              required
+              autoComplete="off"
+            />
+          </label>
+        </div>
+        <button type="submit" className="cx-button" data-testid="ish-conn-test" disabled={busy !== null}>
+          {busy === 'test' ? 'Testing…' : 'Test connection'}
+        </button>
+      </form>
+
+      {reply?.kind === 'error' && (
+        <p className="cx-error" data-testid="ish-conn-error-message">
+          {reply.message}
+        </p>
+      )}
+      {reply?.kind === 'tested' && <ResultView result={reply.result} testId="ish-conn-result" />}
+
+      {canProbe && (
+        <div className="cx-probe">
+          <button
+            type="button"
+            className="cx-button cx-secondary"
+            data-testid="ish-check-permissions"
+            disabled={busy !== null}
+            onClick={() => void checkPermissions()}
+          >
+            {busy === 'probe' ? 'Checking…' : 'Check permissions'}
+          </button>
+          {probe && <ProbeView reply={probe} />}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '@/utils/audit/finding';
+import { readCompanyId } from '@/utils/checklist/company-id';
+import {
+  checklistItems,
+  nextStep,
+  parseChecklistStore,
+  progressLine,
+  progressOf,
+  recordPageFindings,
+  setTicked,
+} from '@/utils/checklist/progress';
+import { getProfile } from '@/utils/profiles/registry';
+
+const expensify = getProfile('expensify')!;
+const finding = (stepId: string, status: Finding['status']): Finding => ({
+  id: `${stepId}-${status}`,
+  subject: 's',
+  status,
+  found: '',
+  expected: '',
+  message: '',
+  fix: '',
+  group: '',
+  stepId,
+});
+
+describe('the setup checklist', () => {
+  it('verifies a step when its page checks clean, and takes it back when a problem returns', () => {
+    let store = recordPageFindings({}, 'DEMOCO', 'expensify', [finding('ws-user', 'ok'), finding('ws-user', 'ok')], 5);
+    expect(progressOf(store, 'DEMOCO', 'expensify').verified).toEqual({ 'ws-user': 5 });
+    store = recordPageFindings(store, 'DEMOCO', 'expensify', [finding('ws-user', 'ok'), finding('ws-user', 'wrong')], 6);
+    expect(progressOf(store, 'DEMOCO', 'expensify').verified).toEqual({});
+  });
+
+  it('keeps each company and integration apart', () => {
+    const store = recordPageFindings({}, 'DEMOCO', 'expensify', [finding('ws-user', 'ok')], 1);
+    expect(progressOf(store, 'OTHERCO', 'expensify').verified).toEqual({});
+    expect(progressOf(store, 'DEMOCO', 'certify').verified).toEqual({});
+  });
+
+  it('numbers the steps the options need and names the next one', () => {
+    const store = setTicked({}, 'DEMOCO', 'expensify', 'package-download', true, 1);
+    const items = checklistItems(expensify, { export: 'vendor-bills' }, progressOf(store, 'DEMOCO', 'expensify'));
+    expect(items.map((i) => i.step.id)).not.toContain('te-configuration');
+    expect(items.find((i) => i.step.id === 'package-download')?.state).toBe('ticked');
+    expect(nextStep(items)?.step.id).toBe(items[0]?.step.id);
+    expect(progressLine(items)).toBe(`1 of ${items.length} steps done`);
+    const reports = checklistItems(expensify, { export: 'expense-reports' }, progressOf(store, 'DEMOCO', 'expensify'));
+    expect(reports.map((i) => i.step.id)).toContain('te-configuration');
+  });
+
+  it('lets the admin untick a step done by hand', () => {
+    let store = setTicked({}, 'C', 'expensify', 'connect', true, 1);
+    store = setTicked(store, 'C', 'expensify', 'connect', false, 2);
+    expect(progressOf(store, 'C', 'expensify').ticked).toEqual({});
+  });
+
+  it('starts over rather than fail on a malformed stored checklist', () => {
+    expect(parseChecklistStore({ C: { expensify: { verified: 'x' } } })).toEqual({});
+  });
+});
+
+describe('which company the admin is in', () => {
+  it('reads the company ID from the frameset URL', () => {
+    expect(readCompanyId(null, 'https://www-p02.intacct.com/ia/acct/frameset.phtml?.sess=x&.cc=DEMOCO')).toBe('DEMOCO');
+  });
+  it('falls back to the header "Company (ID)"', () => {
+    const doc = new DOMParser().parseFromString('<div><span class="company">Demo Co (DEMOCO)</span></div>', 'text/html');
+    expect(readCompanyId(doc, 'https://www-p02.intacct.com/ia/acct/frameset.phtml')).toBe('DEMOCO');
+  });
+  it('says it does not know rather than guess', () => {
+    const doc = new DOMParser().parseFromString('<span class="company">Demo Co</span>', 'text/html');
+    expect(readCompanyId(doc, 'not a url')).toBeNull();
+    expect(readCompanyId(null, 'https://x.intacct.com/?.cc=<script>')).toBeNull();
+  });
+});

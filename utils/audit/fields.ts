@@ -1,0 +1,198 @@
+import type { Finding, FindingStatus } from '@/utils/audit/finding';
+import type { FieldRule } from '@/utils/profiles/schema';
+import { normalizeText } from '@/utils/pages/signals';
+import { findField, isShown, readControl, selectedOption, type ControlState } from '@/utils/readers/form-field';
+import { describeDifference, intacctSenderUser, looseEquals, sameIgnoringCaseAndSpaces } from './compare';
+
+export interface FieldCheck {
+  status: FindingStatus;
+  found: string;
+  expected: string;
+  message: string;
+}
+
+export interface AuditFieldsOptions {
+  /** Names the source in messages ("The Expensify guide asks for …"). */
+  guideName?: string;
+}
+
+// A simple address check: the point is catching a name or a blank typed where an address belongs
+// (Certify emails the web services user's password there), not RFC 5322.
+const EMAIL = /^[^\s@<>()[\]",;:]+@[^\s@<>()[\]",;:]+\.[^\s@<>()[\]",;:.]{2,}$/;
+
+const TRUTHY = /^(yes|true|on|enabled|checked|ticked)$/i;
+const FALSY = /^(no|false|off|disabled|unchecked|)$/i;
+
+function quoted(value: string): string {
+  return `“${value}”`;
+}
+
+function hasLabel(rule: FieldRule, label: string): boolean {
+  return rule.labels.some((l) => normalizeText(l) === label);
+}
+
+function isSenderIdRule(rule: FieldRule): boolean {
+  return hasLabel(rule, 'sender id');
+}
+
+function expectedWords(rule: FieldRule): string {
+  const e = rule.expect;
+  switch (e.kind) {
+    case 'equals':
+      return e.value;
+    case 'oneOf':
+      return e.values.length === 2 ? `${e.values[0]} or ${e.values[1]}` : e.values.join(', ');
+    case 'nonEmpty':
+      return 'a value';
+    case 'email':
+      return 'a valid email address';
+    case 'checked':
+      return e.value ? 'ticked' : 'not ticked';
+  }
+}
+
+function guide(options: AuditFieldsOptions, midSentence = false): string {
+  const the = midSentence ? 'the' : 'The';
+  return options.guideName ? `${the} ${options.guideName} guide` : `${the} setup guide`;
+}
+
+/** Why a wrong value matters, where Intacct's help says so; otherwise what the guide asks for. */
+function whyWrong(rule: FieldRule, found: string, options: AuditFieldsOptions): string {
+  const expected = expectedWords(rule);
+  if (rule.pageKind === 'ws-user-form' && hasLabel(rule, 'user type') && looseEquals(expected, 'Business')) {
+    // Reference §4: user type caps permissions; only Business users can affect the GL.
+    return `User type ${found} cannot post to the general ledger: the user type caps what a user can do, and only Business users can affect the GL, whatever permissions they are given.`;
+  }
+  if (rule.pageKind === 'ws-user-form' && hasLabel(rule, 'admin privileges') && looseEquals(expected, 'Full')) {
+    // Reference §4: only full admins have Platform Services features; integration guides ask for Full.
+    return `${guide(options)} asks for Full admin privileges, not ${found}; only full admins get Platform Services features.`;
+  }
+  if (rule.pageKind === 'ws-user-form' && hasLabel(rule, 'status')) {
+    return `A web services user whose status is ${found} cannot sign in, so every request the integration sends would be refused.`;
+  }
+  if (rule.pageKind === 'sender-form' && hasLabel(rule, 'status')) {
+    // Reference §3.3: inactive sender IDs cannot make requests.
+    return `A sender ID whose status is ${found} cannot make requests, so Intacct would refuse the integration.`;
+  }
+  if (rule.pageKind === 'role-form' && hasLabel(rule, 'name')) {
+    // Reference §3.3: the role name is immutable.
+    return `${guide(options)} asks for the role name ${quoted(expected)}, and Intacct does not let you rename a role after saving.`;
+  }
+  if (isSenderIdRule(rule)) {
+    return `Intacct compares sender IDs exactly and they cannot be changed once added, so ${quoted(found)} is a different sender from ${quoted(expected)}.`;
+  }
+  return `${guide(options)} asks for ${quoted(expected)}, not ${quoted(found)}.`;
+}
+
+/** The message for a value that matches only when case and spaces are ignored, naming what differs. */
+function nearMissMessage(rule: FieldRule, found: string, expected: string, options: AuditFieldsOptions): string {
+  const diff = describeDifference(found, expected);
+  const shown = diff ? `${quoted(found)}, ${diff},` : quoted(found);
+  const intacctUse = isSenderIdRule(rule) ? intacctSenderUser(found) : undefined;
+  if (intacctUse) {
+    // Certify's guide writes "Ajax" where Intacct's help names its AJAX gateway sender "ajax" (profile knownGaps).
+    return `${guide(options)} writes ${quoted(expected)}, but ${quoted(found)} is the sender ID ${intacctUse} uses; sender IDs are case-sensitive, so they are two different IDs. Ask the vendor which one it sends before saving.`;
+  }
+  if (isSenderIdRule(rule)) {
+    // Reference §3.3: case-sensitive and immutable once added.
+    return `Intacct compares sender IDs exactly and they cannot be changed once added, so ${shown} will not work: it must be ${quoted(expected)}.`;
+  }
+  return `This value is compared exactly, so ${shown} does not match ${quoted(expected)}.`;
+}
+
+function matchesValue(state: ControlState, control: Element, value: string, caseSensitive: boolean): boolean {
+  if (caseSensitive ? state.value === value : looseEquals(state.value, value)) return true;
+  // A select may carry the wanted value in the option's value rather than its text.
+  if (state.kind === 'select' && control.tagName === 'SELECT') {
+    const raw = selectedOption(control as HTMLSelectElement)?.getAttribute('value');
+    if (raw !== null && raw !== undefined && raw !== '') return caseSensitive ? raw === value : looseEquals(raw, value);
+  }
+  return false;
+}
+
+function stateAsBoolean(state: ControlState): boolean | null {
+  if (state.checked !== undefined) return state.checked;
+  if (TRUTHY.test(state.value.trim())) return true;
+  if (FALSY.test(state.value.trim())) return false;
+  return null;
+}
+
+/** Compares one control with one rule. Exported for the filler, which fills only what is not ok. */
+export function checkField(rule: FieldRule, control: Element, options: AuditFieldsOptions = {}): FieldCheck {
+  const state = readControl(control);
+  const expected = expectedWords(rule);
+  const e = rule.expect;
+  const empty = state.value.trim() === '';
+  const missing = (message: string): FieldCheck => ({ status: 'missing', found: '', expected, message });
+  const wrong = (message: string, found = state.value): FieldCheck => ({ status: 'wrong', found, expected, message });
+  const ok = (found = state.value): FieldCheck => ({ status: 'ok', found, expected, message: '' });
+
+  switch (e.kind) {
+    case 'checked': {
+      const on = stateAsBoolean(state);
+      const found = on === null ? state.value : on ? 'ticked' : 'not ticked';
+      if (on === e.value) return ok(found);
+      if (e.value && on === false) return { ...missing(`${guide(options)} asks for ${rule.subject} to be ticked.`), found };
+      return wrong(`${guide(options)} asks for ${rule.subject} to be ${e.value ? 'ticked' : 'left unticked'}.`, found);
+    }
+    case 'nonEmpty':
+      if (empty && state.checked !== true) return missing(`${rule.subject} is empty; this setup needs it filled in.`);
+      return ok();
+    case 'email':
+      if (empty) return missing(`${rule.subject} is empty; this setup needs a valid email address.`);
+      if (!EMAIL.test(state.value.trim())) return wrong(`${quoted(state.value)} is not a valid email address.`);
+      return ok();
+    case 'equals':
+    case 'oneOf': {
+      const values = e.kind === 'equals' ? [e.value] : e.values;
+      if (empty) {
+        return missing(`${rule.subject} is empty; ${guide(options, true)} asks for ${quoted(expected)}.`);
+      }
+      if (values.some((v) => matchesValue(state, control, v, e.caseSensitive))) return ok();
+      const near = e.caseSensitive ? values.find((v) => sameIgnoringCaseAndSpaces(state.value, v)) : undefined;
+      if (near !== undefined) return wrong(nearMissMessage(rule, state.value, near, options));
+      return wrong(whyWrong(rule, state.value, options));
+    }
+  }
+}
+
+/**
+ * One finding per rule whose field is on this page. A rule whose label the page doesn't show (Last name on
+ * the current WS user form, the T&E sequence dialog while it is collapsed) gives no finding. Never throws.
+ */
+export function auditFields(
+  doc: Document,
+  rules: readonly FieldRule[],
+  stepIdOf?: (ruleId: string) => string | undefined,
+  options: AuditFieldsOptions = {},
+): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<Element>();
+  for (const rule of rules) {
+    try {
+      const control = findField(doc, rule.labels);
+      if (!control || !isShown(control)) continue;
+      // Two rules resolving to one control would report the same box twice.
+      if (seen.has(control)) continue;
+      seen.add(control);
+      const check = checkField(rule, control, options);
+      const finding: Finding = {
+        id: `field:${rule.id}`,
+        subject: rule.subject,
+        status: check.status,
+        found: check.found,
+        expected: check.expected,
+        message: check.message,
+        fix: check.status === 'ok' ? '' : rule.fix,
+        group: '',
+        target: control,
+      };
+      const stepId = stepIdOf?.(rule.id);
+      if (stepId) finding.stepId = stepId;
+      findings.push(finding);
+    } catch (error) {
+      console.warn('[intacct-setup-helper] skipped a field check', rule.id, error);
+    }
+  }
+  return findings;
+}

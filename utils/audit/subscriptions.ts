@@ -1,0 +1,105 @@
+import type { Finding } from '@/utils/audit/finding';
+import type { SubscriptionRule } from '@/utils/profiles/schema';
+import { normalizeText } from '@/utils/pages/signals';
+import type { CompanySubscription } from '@/utils/readers/subscriptions';
+
+export interface AuditSubscriptionOptions {
+  /** The profile step each subscription belongs to, when the caller knows it. */
+  stepIdOf?: (rule: SubscriptionRule) => string | undefined;
+}
+
+// "Time & Expenses" and "Time and Expenses" are one application; the product also says "Expenses" now
+// (reference §3.3), which the profiles list as an alias.
+function key(name: string): string {
+  return normalizeText(name).replace(/\s+and\s+/g, ' & ');
+}
+
+function find(rows: readonly CompanySubscription[], names: readonly string[]): CompanySubscription | undefined {
+  const wanted = new Set(names.map(key));
+  return rows.find((r) => wanted.has(key(r.application)));
+}
+
+/** Reference §3.3: a company that lists Customization Services does not have Platform Services, and only Sage support enables it. */
+function notListedMessage(name: string, rows: readonly CompanySubscription[]): { message: string; fix: string } {
+  if (key(name) === key('Platform Services')) {
+    const hint = find(rows, ['Customization Services'])
+      ? ' This page lists Customization Services, which Intacct shows only while Platform Services is off.'
+      : '';
+    return {
+      message: `Platform Services is not listed on this page: Sage Intacct support enables it, it cannot be switched on here.${hint}`,
+      fix: 'Ask Sage Intacct support to enable Platform Services for this company.',
+    };
+  }
+  return {
+    message: `${name} is not listed on this page, so this company cannot switch it on here.`,
+    fix: `Ask your Sage Intacct account manager to make ${name} available, then switch it on here.`,
+  };
+}
+
+/**
+ * One finding per required subscription. An alternative that is on satisfies the need (Platform Services
+ * instead of Customization Services). An empty `rows` means the toggles could not be read, and then
+ * nothing is claimed. Never throws.
+ */
+export function auditCompanySubscriptions(
+  rows: readonly CompanySubscription[],
+  subs: readonly SubscriptionRule[],
+  options: AuditSubscriptionOptions = {},
+): Finding[] {
+  if (rows.length === 0) return [];
+  const findings: Finding[] = [];
+  for (const rule of subs) {
+    try {
+      const own = find(rows, [rule.name, ...(rule.aliases ?? [])]);
+      const stepId = options.stepIdOf?.(rule);
+      const base = {
+        id: `subscription:${key(rule.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
+        subject: rule.name,
+        expected: rule.alternatives?.length ? `${rule.name} or ${rule.alternatives.join(' or ')} subscribed` : 'subscribed',
+        group: '',
+        ...(stepId ? { stepId } : {}),
+      };
+      if (own?.subscribed) {
+        findings.push({ ...base, status: 'ok', found: 'subscribed', message: '', fix: '', target: own.control });
+        continue;
+      }
+      const alternative = (rule.alternatives ?? []).map((a) => find(rows, [a])).find((r) => r?.subscribed);
+      if (alternative) {
+        findings.push({
+          ...base,
+          status: 'ok',
+          found: `${alternative.application} subscribed instead`,
+          message: '',
+          fix: '',
+          target: alternative.control,
+        });
+        continue;
+      }
+      if (own) {
+        findings.push({
+          ...base,
+          status: 'missing',
+          found: 'not subscribed',
+          message: rule.why,
+          fix: `Switch on ${own.application}.`,
+          target: own.control,
+        });
+        continue;
+      }
+      // Not listed at all: say so, and offer a listed alternative that can still be switched on.
+      const offAlternative = (rule.alternatives ?? []).map((a) => find(rows, [a])).find((r) => r !== undefined);
+      const notListed = notListedMessage(rule.name, rows);
+      findings.push({
+        ...base,
+        status: 'missing',
+        found: 'not listed',
+        message: `${rule.why} ${notListed.message}`,
+        fix: offAlternative ? `Switch on ${offAlternative.application}.` : notListed.fix,
+        ...(offAlternative ? { target: offAlternative.control } : {}),
+      });
+    } catch (error) {
+      console.warn('[intacct-setup-helper] skipped a subscription check', rule.name, error);
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,107 @@
+import { z } from '@/utils/zod';
+import type { Finding } from '@/utils/audit/finding';
+import type { IntegrationProfile, OptionValues, ProfileStep } from '@/utils/profiles/schema';
+import { requiredSteps } from '@/utils/profiles/registry';
+
+/** Progress of one integration in one Intacct company: which steps a clean page proved, which the admin ticked. */
+export const StepProgressSchema = z.object({
+  verified: z.record(z.string(), z.number()),
+  ticked: z.record(z.string(), z.number()),
+});
+export type StepProgress = z.infer<typeof StepProgressSchema>;
+
+/** company ID → profile id → progress. Kept in local storage; it holds no secrets. */
+export const ChecklistStoreSchema = z.record(z.string(), z.record(z.string(), StepProgressSchema));
+export type ChecklistStore = z.infer<typeof ChecklistStoreSchema>;
+
+export const EMPTY_PROGRESS: StepProgress = { verified: {}, ticked: {} };
+/** Used until a page shows which company this is. */
+export const UNKNOWN_COMPANY = '(company not seen yet)';
+
+export function parseChecklistStore(value: unknown): ChecklistStore {
+  const parsed = ChecklistStoreSchema.safeParse(value);
+  return parsed.success ? parsed.data : {};
+}
+
+export function progressOf(store: ChecklistStore, companyId: string, profileId: string): StepProgress {
+  return store[companyId]?.[profileId] ?? EMPTY_PROGRESS;
+}
+
+function withProgress(store: ChecklistStore, companyId: string, profileId: string, progress: StepProgress): ChecklistStore {
+  return { ...store, [companyId]: { ...store[companyId], [profileId]: progress } };
+}
+
+/**
+ * A page's findings decide the steps they belong to: all ok → verified; any problem → no longer verified
+ * (the admin may have undone a fix). Steps with no finding on this page are left as they were.
+ */
+export function recordPageFindings(
+  store: ChecklistStore,
+  companyId: string,
+  profileId: string,
+  findings: readonly Finding[],
+  at: number,
+): ChecklistStore {
+  const byStep = new Map<string, boolean>();
+  for (const f of findings) {
+    if (!f.stepId) continue;
+    byStep.set(f.stepId, (byStep.get(f.stepId) ?? true) && f.status === 'ok');
+  }
+  if (byStep.size === 0) return store;
+  const before = progressOf(store, companyId, profileId);
+  const verified = { ...before.verified };
+  let changed = false;
+  for (const [stepId, clean] of byStep) {
+    if (clean && verified[stepId] === undefined) {
+      verified[stepId] = at;
+      changed = true;
+    } else if (!clean && verified[stepId] !== undefined) {
+      delete verified[stepId];
+      changed = true;
+    }
+  }
+  return changed ? withProgress(store, companyId, profileId, { ...before, verified }) : store;
+}
+
+export function setTicked(
+  store: ChecklistStore,
+  companyId: string,
+  profileId: string,
+  stepId: string,
+  ticked: boolean,
+  at: number,
+): ChecklistStore {
+  const before = progressOf(store, companyId, profileId);
+  const next = { ...before.ticked };
+  if (ticked) next[stepId] = at;
+  else delete next[stepId];
+  return withProgress(store, companyId, profileId, { ...before, ticked: next });
+}
+
+export type StepState = 'verified' | 'ticked' | 'todo';
+
+export interface ChecklistItem {
+  step: ProfileStep;
+  number: number;
+  state: StepState;
+  /** The extension can only learn of it from the admin (a download, a call to the vendor). */
+  manual: boolean;
+}
+
+export function checklistItems(profile: IntegrationProfile, values: OptionValues, progress: StepProgress): ChecklistItem[] {
+  return requiredSteps(profile, values).map((step, i) => ({
+    step,
+    number: i + 1,
+    manual: step.manual === true || step.pageKinds.length === 0,
+    state: progress.verified[step.id] !== undefined ? 'verified' : progress.ticked[step.id] !== undefined ? 'ticked' : 'todo',
+  }));
+}
+
+export function nextStep(items: readonly ChecklistItem[]): ChecklistItem | undefined {
+  return items.find((item) => item.state === 'todo');
+}
+
+export function progressLine(items: readonly ChecklistItem[]): string {
+  const done = items.filter((i) => i.state !== 'todo').length;
+  return `${done} of ${items.length} steps done`;
+}

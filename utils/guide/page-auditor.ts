@@ -1,0 +1,37 @@
+import type { Finding } from '@/utils/audit/finding';
+import { auditPage } from '@/utils/audit/page-audit';
+import { createPermissionsAudit } from '@/utils/audit/permissions';
+import type { PageKind } from '@/utils/pages/kinds';
+import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
+
+/** The audit of one page for the live overlay: read once, then told what the admin changed. */
+export interface PageAuditor {
+  findings(): Finding[];
+  /** The admin changed this control (or null: something changed, re-read everything). */
+  changed(target: Element | null): void;
+}
+
+const PERMISSION_PAGES: ReadonlySet<PageKind> = new Set([
+  'role-subscriptions',
+  'user-subscriptions',
+  'role-permissions',
+  'user-permissions',
+]);
+
+export function createPageAuditor(doc: Document, kind: PageKind, profile: IntegrationProfile, values: OptionValues): PageAuditor {
+  if (PERMISSION_PAGES.has(kind)) {
+    // A permissions window can hold thousands of checkboxes: its audit updates one cell per click (issue #4 budget).
+    const live = createPermissionsAudit(doc, profile, values);
+    return {
+      findings: () => live.findings(),
+      changed: (target) => {
+        if (target) live.update(target);
+        else live.refresh();
+      },
+    };
+  }
+  return {
+    findings: () => auditPage(doc, kind, profile, values),
+    changed: () => {},
+  };
+}

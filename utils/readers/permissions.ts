@@ -1,0 +1,571 @@
+/**
+ * Turns the role and user Subscriptions pages and the Permissions window into data (reference §3.3, §4).
+ *
+ * Everything is found by what the admin sees — column headers, row headers, legends, "Role:" lines,
+ * radio labels, aria-labels — because Intacct's ids and class names are undocumented and the demo's are
+ * invented (reference §7). Ids are never needed; they are only one of several ways to tie a label to a radio.
+ *
+ * A permissions window can hold 6,000 checkboxes, so the window is read in one document-order walk that
+ * never descends into a grid it has recognized, and each grid is read through direct children only.
+ */
+
+export type PermissionLevel = 'all' | 'read-only' | 'custom';
+
+export interface PageSubject {
+  kind: 'role' | 'user';
+  name: string;
+}
+
+export interface SubscriptionRow {
+  /** The application as the page names it ("Time & Expenses"). */
+  name: string;
+  subscribed: boolean;
+  /** The Subscribed checkbox (or switch). */
+  control: Element;
+  permissionsLink?: Element;
+}
+
+export interface SubscriptionsPage {
+  subject: PageSubject | null;
+  applications: SubscriptionRow[];
+}
+
+export interface RightCell {
+  /** As the column header shows it: "List", "View", "Reverse", … */
+  right: string;
+  granted: boolean;
+  control: Element;
+}
+
+export interface PermissionObjectRow {
+  /** As the row header shows it: "Journal entries". */
+  name: string;
+  /** Only the rights this object has: a cell without a checkbox is a right the object lacks. */
+  rights: RightCell[];
+  /** The row, for pointing at it. */
+  row: Element;
+}
+
+export interface ShortcutRadio {
+  level: PermissionLevel;
+  control: Element;
+}
+
+export interface PermissionSection {
+  /** "Activities and lists", "Reports". */
+  title: string;
+  /** The checked shortcut radio; null when none is checked or the section has none. */
+  shortcut: PermissionLevel | null;
+  shortcutRadios: ShortcutRadio[];
+  objects: PermissionObjectRow[];
+  grid: Element;
+}
+
+export interface ApplicationPermissions {
+  /** Null when the page never says which application it shows. */
+  name: string | null;
+  sections: PermissionSection[];
+}
+
+export interface PermissionsWindow {
+  subject: PageSubject | null;
+  /** The (first) application shown. */
+  application: string | null;
+  /** From the window's note, e.g. "Business"; the user type caps the rights (reference §4). */
+  userType?: string;
+  /** The sections of the (first) application. */
+  sections: PermissionSection[];
+  /** Every application block on the page, in page order; the demo window has one. */
+  applications: ApplicationPermissions[];
+}
+
+// ---- small DOM helpers -------------------------------------------------------------------------------
+
+function textOf(el: Element | null | undefined): string {
+  if (!el) return '';
+  return (el.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+function lower(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+}
+
+/** A checkbox or an ARIA checkbox/switch, whichever the UI generation uses. */
+function isCheckControl(el: Element): boolean {
+  if (el.localName === 'input') return (el.getAttribute('type') ?? '').toLowerCase() === 'checkbox';
+  const role = el.getAttribute('role');
+  return role === 'checkbox' || role === 'switch';
+}
+
+function isRadioControl(el: Element): boolean {
+  if (el.localName === 'input') return (el.getAttribute('type') ?? '').toLowerCase() === 'radio';
+  return el.getAttribute('role') === 'radio';
+}
+
+/** The live state: the `checked` property, which the attribute stops reflecting after the first click. */
+export function isControlChecked(el: Element): boolean {
+  const checked: unknown = (el as { checked?: unknown }).checked;
+  if (typeof checked === 'boolean') return checked;
+  return el.getAttribute('aria-checked') === 'true';
+}
+
+/** A check control in a cell, looked for a few levels down only: cells wrap it in a span at most. */
+function findCheckIn(cell: Element, depth = 3): Element | null {
+  for (let child = cell.firstElementChild; child; child = child.nextElementSibling) {
+    if (isCheckControl(child)) return child;
+    if (depth > 1 && child.firstElementChild) {
+      const deeper = findCheckIn(child, depth - 1);
+      if (deeper) return deeper;
+    }
+  }
+  return null;
+}
+
+const INLINE = new Set(['b', 'strong', 'span', 'em', 'i', 'a', 'label', 'u', 'small', 'font', 'code']);
+
+/** Short text made of inline content only, so "Role: X" and "Application: Y" in sibling divs stay apart. */
+function inlineText(el: Element): string | null {
+  if (el.childElementCount > 3) return null;
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+    if (!INLINE.has(child.localName)) return null;
+  }
+  const text = textOf(el);
+  return text.length > 0 && text.length < 160 ? text : null;
+}
+
+const SUBJECT_LINE = /^(role|user)\s*:\s*(.+)$/i;
+const SUBJECT_HEADING = /\bsubscriptions (?:for|of) (role|user)\s+(.+)$/i;
+const APPLICATION_LINE = /^application(?:\s*\/\s*module)?\s*:\s*(.+)$/i;
+const USER_TYPE_LINE = /^user type\s*:?\s*(.+?)\s*(?::|$)/i;
+
+function subjectFrom(text: string): PageSubject | null {
+  const m = SUBJECT_LINE.exec(text) ?? SUBJECT_HEADING.exec(text);
+  if (!m?.[1] || !m[2]) return null;
+  const name = m[2].trim();
+  return name ? { kind: m[1].toLowerCase() === 'role' ? 'role' : 'user', name } : null;
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
+
+// ---- rows and cells, for <table> and ARIA grids alike -------------------------------------------------
+
+function isRow(el: Element): boolean {
+  return el.localName === 'tr' || el.getAttribute('role') === 'row';
+}
+
+function collectRows(container: Element, out: Element[], depth = 0): void {
+  for (let child = container.firstElementChild; child; child = child.nextElementSibling) {
+    if (isRow(child)) out.push(child);
+    // Row groups (thead/tbody, role=rowgroup) and wrapper divs sit between a grid and its rows.
+    else if (depth < 4 && child.localName !== 'table' && child.getAttribute('role') !== 'grid') collectRows(child, out, depth + 1);
+  }
+}
+
+function isCell(el: Element): boolean {
+  const n = el.localName;
+  if (n === 'td' || n === 'th') return true;
+  const role = el.getAttribute('role');
+  return role === 'cell' || role === 'gridcell' || role === 'columnheader' || role === 'rowheader';
+}
+
+function isHeaderCell(el: Element): boolean {
+  return el.localName === 'th' || el.getAttribute('role') === 'columnheader';
+}
+
+/** Cells with the column each starts at (colspan honoured). */
+function cellsOf(row: Element): { cell: Element; col: number }[] {
+  const out: { cell: Element; col: number }[] = [];
+  let col = 0;
+  for (let child = row.firstElementChild; child; child = child.nextElementSibling) {
+    if (!isCell(child)) continue;
+    out.push({ cell: child, col });
+    col += spanOf(child);
+  }
+  return out;
+}
+
+// The verbs Intacct shows (reference §4); two of the five basic ones make a header row a permissions grid.
+const BASIC_RIGHTS = new Set(['list', 'view', 'add', 'edit', 'delete']);
+
+interface GridHeader {
+  headerRow: Element | null;
+  /** Columns the header spans; a body row with as many cells needs no colspan lookups. */
+  width: number;
+  /** Column index → right name as shown. */
+  columns: Map<number, string>;
+}
+
+function readGridHeader(rows: readonly Element[]): GridHeader | null {
+  for (let i = 0; i < Math.min(rows.length, 3); i++) {
+    const row = rows[i];
+    if (!row) continue;
+    const cells = cellsOf(row);
+    if (cells.length < 2 || !cells.every((c) => isHeaderCell(c.cell))) continue;
+    const columns = new Map<number, string>();
+    let basic = 0;
+    for (const { cell, col } of cells) {
+      const text = textOf(cell);
+      if (!text) continue;
+      columns.set(col, text);
+      if (BASIC_RIGHTS.has(text.toLowerCase())) basic++;
+    }
+    const last = cells[cells.length - 1];
+    if (basic >= 2) return { headerRow: row, columns, width: last ? last.col + spanOf(last.cell) : 0 };
+  }
+  return null;
+}
+
+/** "Accounts Delete" → "Delete", for a grid whose header row is missing or does not cover a column. */
+function rightFromAriaLabel(control: Element, objectName: string): string | null {
+  const label = (control.getAttribute('aria-label') ?? control.getAttribute('title') ?? '').trim();
+  if (!label) return null;
+  if (objectName && label.toLowerCase().startsWith(objectName.toLowerCase())) {
+    const rest = label.slice(objectName.length).trim();
+    return rest || null;
+  }
+  const words = label.split(/\s+/);
+  return words[words.length - 1] ?? null;
+}
+
+function spanOf(cell: Element): number {
+  const span = Number(cell.getAttribute('colspan') ?? '1');
+  return Number.isFinite(span) && span > 1 ? span : 1;
+}
+
+function isCheckbox(el: Element): boolean {
+  if (el.localName !== 'input') return isCheckControl(el);
+  const type = el.getAttribute('type');
+  return type === 'checkbox' || (type !== null && type.toLowerCase() === 'checkbox');
+}
+
+/** The cell's check control: nearly always its first child, else a few levels down. */
+function cellControl(cell: Element): Element | null {
+  const first = cell.firstElementChild;
+  if (!first) return null;
+  if (isCheckbox(first)) return first;
+  return findCheckIn(cell);
+}
+
+function readGridObjects(rows: readonly Element[], header: GridHeader): PermissionObjectRow[] {
+  const objects: PermissionObjectRow[] = [];
+  const cells: Element[] = [];
+  for (const row of rows) {
+    if (row === header.headerRow) continue;
+    cells.length = 0;
+    for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+      const tag = cell.localName;
+      if (tag === 'td' || tag === 'th' || isCell(cell)) cells.push(cell);
+    }
+    // Attribute lookups dominate a big grid's cost, so colspans are read only when the count is off.
+    const plain = cells.length === header.width;
+    let nameCell: Element | null = null;
+    let firstTextCell: Element | null = null;
+    let nameCol = -1;
+    const found: { control: Element; col: number }[] = [];
+    let col = 0;
+    for (const cell of cells) {
+      const here = col;
+      col += plain ? 1 : spanOf(cell);
+      const control = cellControl(cell);
+      if (control) found.push({ control, col: here });
+      else if (!nameCell && (cell.localName === 'th' || cell.getAttribute('role') === 'rowheader')) {
+        nameCell = cell;
+        nameCol = here;
+      } else if (!firstTextCell && !nameCell && textOf(cell)) {
+        firstTextCell = cell;
+        nameCol = here;
+      }
+    }
+    if (!found.length) continue;
+    // The row header names the object; without one, the first cell that holds text and no checkbox.
+    const name = textOf(nameCell ?? firstTextCell);
+    if (!name) continue;
+    const rights: RightCell[] = [];
+    for (const { control, col: at } of found) {
+      if (at === nameCol) continue;
+      const right = header.columns.get(at) ?? rightFromAriaLabel(control, name);
+      if (right) rights.push({ right, granted: isControlChecked(control), control });
+    }
+    if (rights.length) objects.push({ name, rights, row });
+  }
+  return objects;
+}
+
+/** A grid whose header names at least two of List/View/Add/Edit/Delete, with its rows read. */
+function readPermissionsGrid(grid: Element): { objects: PermissionObjectRow[]; caption: string } | null {
+  const rows: Element[] = [];
+  collectRows(grid, rows);
+  const header = readGridHeader(rows);
+  if (!header) return null;
+  let caption = '';
+  for (let child = grid.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'caption') caption = textOf(child);
+  }
+  if (!caption) caption = (grid.getAttribute('aria-label') ?? '').trim();
+  return { objects: readGridObjects(rows, header), caption };
+}
+
+// ---- the Permissions window --------------------------------------------------------------------------
+
+function levelFromLabel(label: string): PermissionLevel | null {
+  const t = lower(label).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (t === 'all') return 'all';
+  if (t === 'read only' || t === 'readonly' || t === 'read') return 'read-only';
+  if (t === 'custom') return 'custom';
+  return null;
+}
+
+/** A radio's visible label: aria-label, a wrapping label, label[for], the label or text right after it. */
+function radioLabel(radio: Element, labelsFor: ReadonlyMap<string, string>): string {
+  const aria = radio.getAttribute('aria-label');
+  if (aria) return aria;
+  for (let up = radio.parentElement, depth = 0; up && depth < 3; up = up.parentElement, depth++) {
+    if (up.localName === 'label') return textOf(up);
+  }
+  const id = radio.getAttribute('id');
+  if (id) {
+    const forText = labelsFor.get(id);
+    if (forText) return forText;
+  }
+  const labelledBy = radio.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const byId = radio.ownerDocument.getElementById(labelledBy);
+    if (byId) return textOf(byId);
+  }
+  // Classic markup often writes `<input type=radio> All` with the text as a bare node.
+  const nextText = (radio.nextSibling?.nodeType === 3 ? radio.nextSibling.textContent : null)?.trim();
+  if (nextText) return nextText;
+  const next = radio.nextElementSibling;
+  if (next && (next.localName === 'label' || next.localName === 'span')) return textOf(next);
+  return radio.getAttribute('value') ?? '';
+}
+
+function isHeading(el: Element): boolean {
+  const n = el.localName;
+  return n === 'legend' || /^h[1-6]$/.test(n) || el.getAttribute('role') === 'heading';
+}
+
+interface SectionDraft {
+  section: PermissionSection;
+  radios: Element[];
+}
+
+/**
+ * Reads the Permissions window: who (role or user), which application(s), the user type note, and per
+ * section the shortcut radio and every object's rights. A page with several application blocks (each
+ * introduced by an "Application: X" line) comes back as several `applications`.
+ */
+export function readPermissionsWindow(doc: Document): PermissionsWindow {
+  let subject: PageSubject | null = null;
+  let userType: string | undefined;
+  const blocks: ApplicationPermissions[] = [{ name: null, sections: [] }];
+  const drafts: SectionDraft[] = [];
+  const labelsFor = new Map<string, string>();
+  let pendingTitle = '';
+  let titleSinceGrid = false;
+  let groupLabel = '';
+  let pendingRadios: Element[] = [];
+
+  const current = (): ApplicationPermissions => blocks[blocks.length - 1] as ApplicationPermissions;
+
+  const visit = (el: Element): boolean => {
+    const name = el.localName;
+    if (SKIP.has(name)) return false;
+
+    if (name === 'table' || el.getAttribute('role') === 'grid' || el.getAttribute('role') === 'table') {
+      const grid = readPermissionsGrid(el);
+      if (grid) {
+        const title = pendingTitle || grid.caption || groupLabel.replace(/\s*shortcuts?$/i, '') || 'Permissions';
+        const section: PermissionSection = { title, shortcut: null, shortcutRadios: [], objects: grid.objects, grid: el };
+        current().sections.push(section);
+        drafts.push({ section, radios: pendingRadios });
+        pendingRadios = [];
+        pendingTitle = '';
+        groupLabel = '';
+        titleSinceGrid = false;
+        return false;
+      }
+    }
+
+    if (isRadioControl(el)) {
+      pendingRadios.push(el);
+      return false;
+    }
+    if (name === 'label') {
+      const forId = el.getAttribute('for');
+      if (forId) labelsFor.set(forId, textOf(el));
+    }
+    if (el.getAttribute('role') === 'radiogroup') groupLabel = (el.getAttribute('aria-label') ?? '').trim();
+
+    const text = inlineText(el);
+    if (text) {
+      const app = APPLICATION_LINE.exec(text);
+      if (app?.[1]) {
+        const appName = app[1].trim();
+        const block = current();
+        if (block.sections.length === 0) block.name = appName;
+        else if (block.name !== appName) blocks.push({ name: appName, sections: [] });
+        return false;
+      }
+      const who = subject ? null : subjectFrom(text);
+      if (who) {
+        subject = who;
+        return false;
+      }
+      const type = userType === undefined ? USER_TYPE_LINE.exec(text) : null;
+      if (type?.[1]) {
+        userType = type[1].trim();
+        return false;
+      }
+      if (isHeading(el)) {
+        // Radios seen after a grid and before the next title belong to that grid's section.
+        const last = drafts[drafts.length - 1];
+        if (pendingRadios.length && !titleSinceGrid && last && last.radios.length === 0) {
+          last.radios = pendingRadios;
+          pendingRadios = [];
+        }
+        pendingTitle = text;
+        titleSinceGrid = true;
+        return false;
+      }
+    }
+    return true;
+  };
+
+  walk(doc.body ?? doc.documentElement, visit);
+
+  const lastDraft = drafts[drafts.length - 1];
+  if (pendingRadios.length && lastDraft && lastDraft.radios.length === 0) lastDraft.radios = pendingRadios;
+
+  for (const draft of drafts) {
+    for (const radio of draft.radios) {
+      const level = levelFromLabel(radioLabel(radio, labelsFor));
+      if (!level) continue;
+      draft.section.shortcutRadios.push({ level, control: radio });
+      if (isControlChecked(radio)) draft.section.shortcut = level;
+    }
+  }
+
+  const applications = blocks.filter((b) => b.sections.length > 0);
+  const first = applications[0];
+  return {
+    subject,
+    application: first ? first.name : (blocks[0]?.name ?? null),
+    ...(userType !== undefined ? { userType } : {}),
+    sections: first ? first.sections : [],
+    applications,
+  };
+}
+
+/** Re-reads a section's shortcut radios (after a click on one of them). */
+export function readShortcut(section: PermissionSection): PermissionLevel | null {
+  for (const radio of section.shortcutRadios) if (isControlChecked(radio.control)) return radio.level;
+  return null;
+}
+
+/** Document-order walk; `visit` returns false to skip an element's subtree. */
+function walk(root: Element | null, visit: (el: Element) => boolean): void {
+  if (!root) return;
+  const stack: Element[] = [root];
+  while (stack.length) {
+    const el = stack.pop() as Element;
+    if (!visit(el)) continue;
+    // Push children last-first so they pop in document order.
+    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  }
+}
+
+// ---- the Subscriptions pages -------------------------------------------------------------------------
+
+function findSubject(doc: Document): PageSubject | null {
+  let found: PageSubject | null = null;
+  walk(doc.body ?? doc.documentElement, (el) => {
+    if (found || SKIP.has(el.localName) || el.localName === 'table') return false;
+    const text = inlineText(el);
+    if (text) {
+      found = subjectFrom(text);
+      return false;
+    }
+    return true;
+  });
+  return found ?? subjectFrom(textOf(doc.querySelector('title')));
+}
+
+interface SubscriptionColumns {
+  name: number | null;
+  subscribed: number | null;
+}
+
+function subscriptionColumns(rows: readonly Element[]): { headerRow: Element | null; cols: SubscriptionColumns } {
+  for (const row of rows.slice(0, 3)) {
+    const cells = cellsOf(row);
+    if (cells.length < 2 || !cells.every((c) => isHeaderCell(c.cell))) continue;
+    const cols: SubscriptionColumns = { name: null, subscribed: null };
+    for (const { cell, col } of cells) {
+      const t = lower(textOf(cell));
+      if (cols.name === null && /\b(application|module|name)\b/.test(t)) cols.name = col;
+      else if (cols.subscribed === null && /subscri/.test(t)) cols.subscribed = col;
+    }
+    return { headerRow: row, cols };
+  }
+  return { headerRow: null, cols: { name: null, subscribed: null } };
+}
+
+function isPermissionsAction(el: Element): boolean {
+  const n = el.localName;
+  const actionable = n === 'a' || n === 'button' || el.getAttribute('role') === 'link' || el.getAttribute('role') === 'button';
+  return actionable && /^permissions$/i.test(textOf(el) || el.getAttribute('aria-label') || '');
+}
+
+function labelFor(control: Element, row: Element): string {
+  const id = control.getAttribute('id');
+  for (const label of Array.from(row.querySelectorAll('label'))) {
+    if (id && label.getAttribute('for') === id) return textOf(label);
+  }
+  return '';
+}
+
+/**
+ * Reads a role's or user's Subscriptions page: one entry per application row that has a subscribe
+ * checkbox. The name comes from the Application/Module column, then the checkbox's label, then its
+ * aria-label.
+ */
+export function readSubscriptionsPage(doc: Document): SubscriptionsPage {
+  const applications: SubscriptionRow[] = [];
+  const grids = Array.from(doc.querySelectorAll('table, [role="grid"], [role="table"]')).filter(
+    // An outer layout table holds the real one; only the innermost grid has the rows.
+    (g) => !g.querySelector('table, [role="grid"], [role="table"]'),
+  );
+  for (const grid of grids) {
+    const rows: Element[] = [];
+    collectRows(grid, rows);
+    const { headerRow, cols } = subscriptionColumns(rows);
+    // A permissions grid (List/View… headers) is not a subscriptions list.
+    if (readGridHeader(rows)) continue;
+    const found: SubscriptionRow[] = [];
+    let links = 0;
+    for (const row of rows) {
+      if (row === headerRow) continue;
+      const cells = cellsOf(row);
+      const subscribedCell = cols.subscribed === null ? undefined : cells.find((c) => c.col === cols.subscribed);
+      const control =
+        (subscribedCell && findCheckIn(subscribedCell.cell)) ??
+        cells.map((c) => findCheckIn(c.cell)).find((c): c is Element => c !== null) ??
+        null;
+      if (!control) continue;
+      const nameCell = cols.name === null ? undefined : cells.find((c) => c.col === cols.name);
+      const name =
+        (nameCell && !findCheckIn(nameCell.cell) ? textOf(nameCell.cell) : '') ||
+        labelFor(control, row) ||
+        (control.getAttribute('aria-label') ?? '').trim() ||
+        (cells.map((c) => textOf(c.cell)).find((t) => t && !/^permissions$/i.test(t)) ?? '');
+      if (!name) continue;
+      const link = Array.from(row.querySelectorAll('a, button, [role="link"], [role="button"]')).find(isPermissionsAction);
+      if (link) links++;
+      found.push({ name, subscribed: isControlChecked(control), control, ...(link ? { permissionsLink: link } : {}) });
+    }
+    // Other checkbox tables (filters, preferences) have neither an application column nor Permissions links.
+    if (found.length && (cols.name !== null || links > 0)) applications.push(...found);
+  }
+  return { subject: findSubject(doc), applications };
+}
