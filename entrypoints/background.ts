@@ -5,6 +5,7 @@ import { applyPageReport, forgetTab, parseRecognizedFrames, type RecognizedFrame
 import { recognizedFramesItem } from '@/utils/storage/items';
 import { isIntacctUrl } from '@/utils/hosts';
 import { registerConnectionHandlers } from '@/utils/background/connection';
+import { handleExportAudit } from '@/utils/export/audit-download';
 
 export default defineBackground(() => {
   // Frames report in bursts (a frameset loads several at once): serialize read-modify-write on storage.
@@ -29,6 +30,10 @@ export default defineBackground(() => {
         .executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/overlay.js'] })
         .catch((error: unknown) => console.warn('Intacct Setup Helper: could not show the guide', error));
     }
+  });
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    handleExportAudit(raw, sender).catch((error: unknown) => console.warn('Intacct Setup Helper: export failed', error));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => update((state) => forgetTab(state, tabId)));

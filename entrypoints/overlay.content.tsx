@@ -1,5 +1,6 @@
 import { createShadowRootUi, defineContentScript, type ContentScriptContext } from '#imports';
 import { createRoot, type Root } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import overlayCss from '@/components/overlay/overlay.css?inline';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
 import type { Finding } from '@/utils/audit/finding';
@@ -57,7 +58,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   let selection: IntegrationSelection = parseSelection(await selectionItem.getValue());
   let checklist: ChecklistStore = parseChecklistStore(await checklistItem.getValue());
   let imported: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
-  let companyId = companyFromPage() ?? (await companyIdItem.getValue()) ?? UNKNOWN_COMPANY;
+  const companyId = companyFromPage() ?? (await companyIdItem.getValue()) ?? UNKNOWN_COMPANY;
   if (companyId !== UNKNOWN_COMPANY) void companyIdItem.setValue(companyId);
   let domVersion = 0;
   let root: Root | undefined;
@@ -119,6 +120,10 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
         domVersion={domVersion}
         next={nextText()}
         onFindings={saveFindings}
+        companyId={companyId === UNKNOWN_COMPANY ? '' : companyId}
+        onExport={(message) => {
+          browser.runtime.sendMessage(message).catch((error: unknown) => console.warn('Intacct Setup Helper: export failed', error));
+        }}
       />,
     );
   }

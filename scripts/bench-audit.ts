@@ -1,52 +1,71 @@
 // `npx tsx scripts/bench-audit.ts`: the permissions audit's budget on the biggest window we plan for
-// (60 modules × 25 objects × 4 rights = 6,000 checkboxes), one figure per line with its unit. It runs in
-// happy-dom, which is several times slower than Chromium at DOM access, so a figure within budget here is
-// within budget in the browser; a figure over it needs confirming in Chromium before anyone acts on it.
+// (60 modules × 25 objects × 4 rights = 6,000 checkboxes), one figure per line with its unit.
+// happy-dom is the figure the issue asks for; it is several times slower than a browser at DOM access
+// (every getAttribute lower-cases its argument), so the same work is also timed in Chromium when one is
+// installed, which is what an admin's browser does.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Window } from 'happy-dom';
-import { createPermissionsAudit } from '../utils/audit/permissions';
-import { EXPENSIFY_PROFILE } from '../utils/profiles/expensify';
 import { bigPermissionsHtml } from '../tests/fixtures/intacct/generated/big-permissions';
+import { measureAudit, median, type AuditTimings } from '../tests/fixtures/intacct/generated/measure-audit';
 
 const RUNS = Number(process.env.BENCH_ROUNDS ?? 30);
 const WARMUP = 10;
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const html = bigPermissionsHtml();
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+function report(where: string, t: AuditTimings): void {
+  console.log(`permissions audit, ${t.checkboxes} checkboxes${where}: ${median(t.full).toFixed(2)} ms (budget ≤ 20 ms)`);
+  console.log(`permissions re-audit after one click${where}: ${median(t.click).toFixed(3)} ms (budget ≤ 8 ms)`);
 }
 
 const window = new Window({ url: 'https://www-p02.intacct.com/ia/acct/editor.phtml?.op=3823' });
 const doc = window.document as unknown as Document;
-doc.write(bigPermissionsHtml());
-const boxes = Array.from(doc.querySelectorAll('input[type="checkbox"]'));
-const values = { export: 'vendor-bills', dimensions: 'none', permissionModel: 'role-based' };
-
-const full: number[] = [];
-let count = 0;
-for (let i = 0; i < WARMUP + RUNS; i++) {
-  const t0 = performance.now();
-  const audit = createPermissionsAudit(doc, EXPENSIFY_PROFILE, values);
-  count = audit.findings().length;
-  const t = performance.now() - t0;
-  if (i >= WARMUP) full.push(t);
-}
-
-// One click: the admin ticks a box in General Ledger (a module Expensify needs All of), then the overlay
-// re-audits and takes the full list again to render.
-const audit = createPermissionsAudit(doc, EXPENSIFY_PROFILE, values);
-const glBox = boxes.find((b) => b.getAttribute('name')?.startsWith('perm__m2__')) as HTMLInputElement;
-const click: number[] = [];
-for (let i = 0; i < WARMUP + RUNS; i++) {
-  glBox.checked = !glBox.checked;
-  const t0 = performance.now();
-  audit.update(glBox);
-  audit.findings();
-  const t = performance.now() - t0;
-  if (i >= WARMUP) click.push(t);
-}
-
-console.log(`permissions audit, ${boxes.length} checkboxes: ${median(full).toFixed(2)} ms (budget ≤ 20 ms)`);
-console.log(`permissions re-audit after one click: ${median(click).toFixed(3)} ms (budget ≤ 8 ms)`);
-console.log(`findings on the big page: ${count} (median of ${RUNS} runs after ${WARMUP} warm-up, happy-dom ${process.version})`);
+doc.write(html);
+const happy = measureAudit(doc, RUNS, WARMUP);
 await window.happyDOM.close();
+report(' (happy-dom)', happy);
+
+async function inChromium(): Promise<AuditTimings | string> {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+  // esbuild comes with tsx; it reads tsconfig.json, so the `@/` imports resolve as in the extension.
+  const { build } = await import('esbuild');
+  const bundle = await build({
+    stdin: {
+      contents: `import { measureAudit } from './tests/fixtures/intacct/generated/measure-audit';
+        (globalThis as unknown as { __measure: typeof measureAudit }).__measure = measureAudit;`,
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+  });
+  const code = bundle.outputFiles[0]?.text ?? '';
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html);
+    await page.addScriptTag({ content: code });
+    return await page.evaluate(
+      ([runs, warmup]) =>
+        (globalThis as unknown as { __measure: (d: Document, r: number, w: number, c: number) => AuditTimings }).__measure(
+          document,
+          runs,
+          warmup,
+          50,
+        ),
+      [RUNS, WARMUP] as const,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+const chrome = await inChromium();
+if (typeof chrome === 'string') console.log(`Chromium: ${chrome}`);
+else report(' (Chromium)', chrome);
+console.log(`(${happy.findings} findings on the page; median of ${RUNS} runs after ${WARMUP} warm-up; Node ${process.version})`);

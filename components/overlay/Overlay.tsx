@@ -18,13 +18,15 @@ export interface OverlayProps {
   fill?: FillOffer;
   /** "Next: Step 4. …" across pages, from the checklist. */
   next?: string;
+  /** Offered where the findings are evidence an auditor asks for (permissions pages). */
+  onExport?: () => void;
   /** Shown expanded unless the admin collapsed it before. */
   initiallyCollapsed?: boolean;
   onCollapsedChange?: (collapsed: boolean) => void;
 }
 
 /** The panel an admin sees beside an Intacct setup page. Page text is rendered as text, never as HTML. */
-export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, initiallyCollapsed = false, onCollapsedChange }: OverlayProps) {
+export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, onExport, initiallyCollapsed = false, onCollapsedChange }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const bodyId = useId();
   const toggle = (): void => {
@@ -60,10 +62,15 @@ export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, 
       </header>
       {!collapsed && (
         <div className="ish-body" id={bodyId}>
-          <p className="ish-page">
-            This page: <strong>{guide.pageName}</strong>
-          </p>
           <Findings findings={findings} onPoint={onPoint} />
+          {onExport && findings.length > 0 && (
+            <div className="ish-actions">
+              <button type="button" className="ish-secondary" data-testid="ish-export" onClick={onExport}>
+                Export audit
+              </button>
+              <p className="ish-note">JSON and CSV files, and a printable report.</p>
+            </div>
+          )}
           {fill && (fill.count > 0 || fill.lastResult) && (
             <div className="ish-actions">
               {fill.count > 0 && (
@@ -89,11 +96,15 @@ export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, 
                 </h2>
                 <p className="ish-menu">{step.menuPath}</p>
                 {step.instructions.length > 0 && (
-                  <ol>
-                    {step.instructions.map((line, i) => (
-                      <li key={i}>{line}</li>
-                    ))}
-                  </ol>
+                  // With problems listed above, the how-to folds away so the fixes stay in view.
+                  <details open={findings.length === 0}>
+                    <summary>How to do this step</summary>
+                    <ol>
+                      {step.instructions.map((line, i) => (
+                        <li key={i}>{line}</li>
+                      ))}
+                    </ol>
+                  </details>
                 )}
               </section>
             ))

@@ -2,7 +2,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '@/utils/audit/finding';
 import { applyFill, planFill } from '@/utils/fill/recommended-values';
 import { buildPageGuide, optionValues, resolveProfile } from '@/utils/guide/page-guide';
-import { createPageAuditor } from '@/utils/guide/page-auditor';
+import { createPageAuditor, isPermissionPage } from '@/utils/guide/page-auditor';
+import type { ExportAudit } from '@/utils/messages/export';
+import { describeOptions } from '@/utils/report/audit-export';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { fieldRulesFor } from '@/utils/profiles/registry';
@@ -20,13 +22,17 @@ export interface OverlayAppProps {
   domVersion: number;
   next?: string;
   onFindings?: (findings: Finding[]) => void;
+  /** Company ID for the exported evidence. */
+  companyId?: string;
+  /** Save the audit as evidence (JSON, CSV, printable report); only offered on permissions pages. */
+  onExport?: (message: ExportAudit) => void;
 }
 
 // Typing fires an input event per key; one audit per burst is plenty and keeps big pages smooth.
 const AUDIT_DELAY_MS = 40;
 
 /** The overlay with its live audit: re-checks as the admin types or clicks, without a reload. */
-export function OverlayApp({ doc, kind, selection, imported = [], domVersion, next, onFindings }: OverlayAppProps) {
+export function OverlayApp({ doc, kind, selection, imported = [], domVersion, next, onFindings, companyId = '', onExport }: OverlayAppProps) {
   const profile = resolveProfile(selection, imported);
   const values = useMemo(() => optionValues(profile, selection), [profile, selection]);
   const guide = useMemo(() => buildPageGuide(selection, kind, imported), [selection, kind, imported]);
@@ -82,9 +88,26 @@ export function OverlayApp({ doc, kind, selection, imported = [], domVersion, ne
     },
   };
 
+  const exportAudit =
+    onExport && isPermissionPage(kind)
+      ? (): void =>
+          onExport({
+            type: 'ish/export-audit',
+            meta: {
+              company: companyId,
+              subject: auditor.subject(),
+              integration: profile.name,
+              options: describeOptions(profile, values),
+              date: new Date().toISOString(),
+              pageKind: kind,
+            },
+            findings: findings.map(({ target: _target, ...data }) => data),
+          })
+      : undefined;
+
   return (
     <>
-      <Overlay guide={guide} findings={findings} onPoint={setPointed} fill={fill} next={next} />
+      <Overlay guide={guide} findings={findings} onPoint={setPointed} fill={fill} next={next} onExport={exportAudit} />
       <Highlight target={pointed?.target ?? null} />
     </>
   );

@@ -13,6 +13,7 @@ import {
   type PermissionObjectRow,
   type PermissionSection,
   type PermissionsWindow,
+  type RightCell,
   type SubscriptionRow,
   type SubscriptionsPage,
 } from '@/utils/readers/permissions';
@@ -663,16 +664,16 @@ function diff(before: readonly Finding[], after: readonly Finding[]): AuditUpdat
   return { changed, removed: [...old.keys()] };
 }
 
-interface CellRef {
+interface SectionRef {
   app: number;
   section: number;
-  object: number;
-  right: number;
 }
 
 /**
- * The audit the overlay keeps while the admin works: the page is read and indexed once, and a click
- * re-reads the one checkbox (or, for a shortcut radio, its section) and re-audits only its application.
+ * The audit the overlay keeps while the admin works: the page is read once, and a click re-reads the one
+ * checkbox (or, for a shortcut radio, its section) and re-audits only its application. Only grids and
+ * radios are indexed — a few hundred entries, not one per checkbox — and a clicked checkbox is found by
+ * climbing to its grid and scanning that section's rows.
  */
 export function createPermissionsAudit(doc: Document, profile: IntegrationProfile, values: OptionValues): PermissionsAudit {
   const needs = requiredPermissions(profile, values);
@@ -685,12 +686,12 @@ export function createPermissionsAudit(doc: Document, profile: IntegrationProfil
   let ctx: AuditContext = base;
   let perApp: Finding[][] = [];
   let flat: Finding[] | null = null;
-  const cells = new Map<Element, CellRef>();
-  const radios = new Map<Element, { app: number; section: number }>();
+  const grids = new Map<Element, SectionRef>();
+  const radios = new Map<Element, SectionRef>();
   const subControls = new Map<Element, SubscriptionRow>();
 
   const build = (): void => {
-    cells.clear();
+    grids.clear();
     radios.clear();
     subControls.clear();
     flat = null;
@@ -702,8 +703,8 @@ export function createPermissionsAudit(doc: Document, profile: IntegrationProfil
       ctx = { ...base, ...(subject ? { subjectKind: subject.kind } : {}) };
       win.applications.forEach((block, a) =>
         block.sections.forEach((section, s) => {
+          grids.set(section.grid, { app: a, section: s });
           for (const r of section.shortcutRadios) radios.set(r.control, { app: a, section: s });
-          section.objects.forEach((obj, o) => obj.rights.forEach((cell, r) => cells.set(cell.control, { app: a, section: s, object: o, right: r })));
         }),
       );
       const w = win;
@@ -741,12 +742,27 @@ export function createPermissionsAudit(doc: Document, profile: IntegrationProfil
     return diff(before, all());
   };
 
+  const locateCell = (control: Element): { app: number; cell: RightCell } | null => {
+    if (!win) return null;
+    for (let up = control.parentElement, depth = 0; up && depth < 8; up = up.parentElement, depth++) {
+      const ref = grids.get(up);
+      if (!ref) continue;
+      const section = win.applications[ref.app]?.sections[ref.section];
+      for (const obj of section?.objects ?? []) {
+        for (const cell of obj.rights) if (cell.control === control) return { app: ref.app, cell };
+      }
+      return null;
+    }
+    return null;
+  };
+
+  const isKnown = (el: Element): boolean => radios.has(el) || subControls.has(el) || locateCell(el) !== null;
+
   const update = (changed: Element): AuditUpdate => {
-    const cell = cells.get(changed);
-    if (cell && win) {
-      const right = win.applications[cell.app]?.sections[cell.section]?.objects[cell.object]?.rights[cell.right];
-      if (right) right.granted = isControlChecked(changed);
-      return reaudit(cell.app);
+    const located = locateCell(changed);
+    if (located) {
+      located.cell.granted = isControlChecked(changed);
+      return reaudit(located.app);
     }
     const radio = radios.get(changed);
     if (radio && win) {
@@ -765,10 +781,10 @@ export function createPermissionsAudit(doc: Document, profile: IntegrationProfil
     }
     // A label or cell around a known control stands for it; anything else means the page changed shape.
     const inner = changed.querySelector?.('input, [role="checkbox"], [role="switch"], [role="radio"]');
-    if (inner && (cells.has(inner) || radios.has(inner) || subControls.has(inner))) return update(inner);
+    if (inner && isKnown(inner)) return update(inner);
     const forId = changed.localName === 'label' ? changed.getAttribute('for') : null;
     const labelled = forId ? doc.getElementById(forId) : null;
-    if (labelled && (radios.has(labelled) || cells.has(labelled) || subControls.has(labelled))) return update(labelled);
+    if (labelled && isKnown(labelled)) return update(labelled);
     return refresh();
   };
 

@@ -9,6 +9,8 @@ export interface PageAuditor {
   findings(): Finding[];
   /** The admin changed this control (or null: something changed, re-read everything). */
   changed(target: Element | null): void;
+  /** Whose rights the page shows, where it says ("Role: Expensify"). */
+  subject(): { kind: 'role' | 'user'; name: string } | null;
 }
 
 const PERMISSION_PAGES: ReadonlySet<PageKind> = new Set([
@@ -17,6 +19,8 @@ const PERMISSION_PAGES: ReadonlySet<PageKind> = new Set([
   'role-permissions',
   'user-permissions',
 ]);
+
+export const isPermissionPage = (kind: PageKind): boolean => PERMISSION_PAGES.has(kind);
 
 export function createPageAuditor(doc: Document, kind: PageKind, profile: IntegrationProfile, values: OptionValues): PageAuditor {
   if (PERMISSION_PAGES.has(kind)) {
@@ -28,10 +32,12 @@ export function createPageAuditor(doc: Document, kind: PageKind, profile: Integr
         if (target) live.update(target);
         else live.refresh();
       },
+      subject: () => live.subject,
     };
   }
   return {
     findings: () => auditPage(doc, kind, profile, values),
     changed: () => {},
+    subject: () => null,
   };
 }

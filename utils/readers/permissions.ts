@@ -371,8 +371,10 @@ export function readPermissionsWindow(doc: Document): PermissionsWindow {
   const visit = (el: Element): boolean => {
     const name = el.localName;
     if (SKIP.has(name)) return false;
+    // One role lookup per element: attribute reads are what a big page's walk spends its time on.
+    const role = el.getAttribute('role');
 
-    if (name === 'table' || el.getAttribute('role') === 'grid' || el.getAttribute('role') === 'table') {
+    if (name === 'table' || role === 'grid' || role === 'table') {
       const grid = readPermissionsGrid(el);
       if (grid) {
         const title = pendingTitle || grid.caption || groupLabel.replace(/\s*shortcuts?$/i, '') || 'Permissions';
@@ -387,7 +389,11 @@ export function readPermissionsWindow(doc: Document): PermissionsWindow {
       }
     }
 
-    if (isRadioControl(el)) {
+    if (name === 'input') {
+      if ((el.getAttribute('type') ?? '').toLowerCase() === 'radio') pendingRadios.push(el);
+      return false;
+    }
+    if (role === 'radio') {
       pendingRadios.push(el);
       return false;
     }
@@ -395,7 +401,7 @@ export function readPermissionsWindow(doc: Document): PermissionsWindow {
       const forId = el.getAttribute('for');
       if (forId) labelsFor.set(forId, textOf(el));
     }
-    if (el.getAttribute('role') === 'radiogroup') groupLabel = (el.getAttribute('aria-label') ?? '').trim();
+    if (role === 'radiogroup') groupLabel = (el.getAttribute('aria-label') ?? '').trim();
 
     const text = inlineText(el);
     if (text) {

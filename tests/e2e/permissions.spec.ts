@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import type { Frame } from '@playwright/test';
+import { expect, openIntacctPage, test } from './harness';
+
+function finding(frame: Frame, subject: string) {
+  return frame.locator(`[data-testid="ish-finding"][data-subject="${subject}"]`);
+}
+
+test('the role’s subscriptions show a missing module and an excess one, and ticking the missing box clears it live', async ({ page }) => {
+  const frame = await openIntacctPage(page, 'role-subscriptions');
+  await expect(finding(frame, 'Cash Management')).toHaveAttribute('data-status', 'missing');
+  await expect(finding(frame, 'Accounts Receivable')).toHaveAttribute('data-status', 'excess');
+  await expect(frame.getByTestId('ish-summary')).toContainText('1 missing');
+  await page.screenshot({ path: 'test-results/screens/permissions-role-subscriptions.png' });
+
+  await frame.getByRole('checkbox', { name: 'Cash Management' }).check();
+  await expect(finding(frame, 'Cash Management')).toHaveAttribute('data-status', 'ok');
+  await expect(frame.getByTestId('ish-summary')).not.toContainText('missing');
+});
+
+test('the permissions window flags a right left off, and ticking it clears the finding live', async ({ page }) => {
+  const frame = await openIntacctPage(page, 'role-permissions');
+  await expect(finding(frame, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'wrong');
+  await frame.getByRole('checkbox', { name: 'Accounts Delete', exact: true }).check();
+  await expect(finding(frame, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'ok');
+  await page.screenshot({ path: 'test-results/screens/permissions-role-window.png' });
+});
+
+test('"Export audit" saves a JSON whose findings match the page, a CSV, and opens the printable report', async ({ page, context }) => {
+  const frame = await openIntacctPage(page, 'role-permissions');
+  await expect(finding(frame, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'wrong');
+  const onPage = await frame
+    .locator('[data-testid="ish-finding"]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}|${e.getAttribute('data-subject')}`).sort());
+
+  const reportPage = context.waitForEvent('page');
+  await frame.getByTestId('ish-export').click();
+  const report = await reportPage;
+  await expect(report.frameLocator('#report').getByText('Expensify').first()).toBeVisible();
+  await expect(report.frameLocator('#report').getByText('General Ledger › Accounts').first()).toBeVisible();
+  await report.screenshot({ path: 'test-results/screens/permissions-report.png' });
+
+  // Downloads started by the service worker fire no Playwright event, and land under GUID names: ask
+  // Chromium where they went and tell the two files apart by their content.
+  const worker = context.serviceWorkers()[0]!;
+  const completed = (): Promise<string[]> =>
+    worker.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: { downloads: { search(q: object): Promise<{ filename: string }[]> } } }).chrome;
+      return (await api.downloads.search({ state: 'complete' })).map((d) => d.filename);
+    });
+  await expect.poll(completed, { timeout: 10_000 }).toHaveLength(2);
+  const contents = (await completed()).map((file) => readFileSync(file, 'utf8'));
+  const json = contents.find((text) => text.trimStart().startsWith('{'));
+  const csv = contents.find((text) => !text.trimStart().startsWith('{'));
+  expect(json).toBeTruthy();
+  const exported = JSON.parse(json!) as { findings: { status: string; subject: string }[] };
+  expect(exported.findings.map((f) => `${f.status}|${f.subject}`).sort()).toEqual(onPage);
+  expect(csv).toContain('General Ledger › Accounts');
+});
