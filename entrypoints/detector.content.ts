@@ -30,19 +30,14 @@ export default defineContentScript({
       reported = kind;
       send(kind);
     };
+    // document_idle: the page has parsed, so one pass sees its headings and labels; the overlay then
+    // appears within the budget after DOMContentLoaded (issue #6) without waiting for images and frames.
+    check();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const start = (): void => {
-      check();
-      new MutationObserver(() => {
-        clearTimeout(timer);
-        timer = setTimeout(check, REDETECT_DELAY_MS);
-      }).observe(document, { childList: true, subtree: true });
-    };
-    // Stay out of the page's own load: Intacct's frameset waits for every frame, so work done before a
-    // frame's load event delays the whole screen the admin is waiting for.
-    const afterLoad = (): void => void setTimeout(start, 0);
-    if (document.readyState === 'complete') afterLoad();
-    else addEventListener('load', afterLoad, { once: true });
+    new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(check, REDETECT_DELAY_MS);
+    }).observe(document, { childList: true, subtree: true });
 
     addEventListener('pagehide', () => {
       if (reported) send(null);

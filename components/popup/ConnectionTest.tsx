@@ -7,7 +7,7 @@ import type {
   TestConnectionMessage,
   TestConnectionReply,
 } from '@/utils/background/messages';
-import type { ExplainedResult } from '@/utils/intacct/explain';
+import { CODE_LABELS, type ConnectionCode, type ExplainedResult } from '@/utils/intacct/explain';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 import {
   connectionStoreItem,
@@ -17,6 +17,7 @@ import {
   stateOf,
   type ConnectionState,
 } from '@/utils/storage/connection';
+import { companyIdItem } from '@/utils/storage/items';
 import './connection.css';
 
 export type SendMessage = (message: TestConnectionMessage | CheckPermissionsMessage) => Promise<unknown>;
@@ -58,7 +59,7 @@ function StateLine({ state, companyId, profile }: { state: ConnectionState | nul
     </p>
   ) : (
     <p className="cx-state cx-state-bad" data-testid="ish-connection-state" data-state="failing" data-code={state.code}>
-      ! {profile.name} in {company}: failing ({state.code}, {when(state.at)}).
+      ! {profile.name} in {company}: failing, {CODE_LABELS[state.code as ConnectionCode] ?? state.code} ({when(state.at)}).
     </p>
   );
 }
@@ -129,7 +130,7 @@ function FindingItem({ finding }: { finding: Finding }) {
         <span className="cx-f-status">{STATUS_LABEL[finding.status]}</span>
       </div>
       <div className="cx-f-found">
-        Has: {finding.found || 'nothing'}. Needs: {finding.expected}.
+        {finding.status === 'ok' ? `Has: ${finding.found}.` : `Has: ${finding.found || 'nothing'}. Needs: ${finding.expected}.`}
       </div>
       {finding.message && <div className="cx-f-message">{finding.message}</div>}
       {finding.fix && <div className="cx-f-fix">{finding.fix}</div>}
@@ -188,12 +189,13 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
   const previousDefault = useRef(defaultUser);
   const ids = useId();
 
-  // The company the Intacct tab showed, once, if the admin has not typed one.
+  // The company the Intacct tab showed, once, if the admin has not typed one: the background's record of
+  // the frameset's .cc first, then the one the overlay read from the page (the checklist's).
   useEffect(() => {
-    void lastCompanyItem.getValue().then((value) => {
-      const company = parseCompany(value);
+    void (async () => {
+      const company = parseCompany(await lastCompanyItem.getValue()) ?? parseCompany(await companyIdItem.getValue());
       if (company) setForm((f) => (f.companyId === '' ? { ...f, companyId: company } : f));
-    });
+    })();
   }, []);
 
   // A new integration brings its own user ID unless the admin typed another.

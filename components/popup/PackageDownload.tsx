@@ -62,8 +62,9 @@ export function PackageDownload({ profile, deps }: PackageDownloadProps) {
             disabled={busy}
             onClick={() => void save()}
           >
-            Download package ({packageFileName(profile)})
+            Download package
           </button>
+          <p className="help cx-file">Saves {packageFileName(profile)}, checked by reading it back first.</p>
           {status && (
             <div className={status.ok ? 'cx-ok-text' : 'cx-error'} data-testid="ish-package-status" data-ok={String(status.ok)}>
               {status.text}

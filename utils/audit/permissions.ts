@@ -664,6 +664,12 @@ function diff(before: readonly Finding[], after: readonly Finding[]): AuditUpdat
   return { changed, removed: [...old.keys()] };
 }
 
+const TOGGLES = 'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="switch"], [role="radio"]';
+
+function isToggle(el: Element): boolean {
+  return el.matches(TOGGLES);
+}
+
 interface SectionRef {
   app: number;
   section: number;
@@ -779,13 +785,15 @@ export function createPermissionsAudit(doc: Document, profile: IntegrationProfil
       row.subscribed = isControlChecked(changed);
       return reaudit(0);
     }
-    // A label or cell around a known control stands for it; anything else means the page changed shape.
-    const inner = changed.querySelector?.('input, [role="checkbox"], [role="switch"], [role="radio"]');
+    // A label or cell around a known control stands for it.
+    const inner = isToggle(changed) ? null : changed.querySelector?.(TOGGLES);
     if (inner && isKnown(inner)) return update(inner);
     const forId = changed.localName === 'label' ? changed.getAttribute('for') : null;
     const labelled = forId ? doc.getElementById(forId) : null;
     if (labelled && isKnown(labelled)) return update(labelled);
-    return refresh();
+    // An unknown checkbox or radio means the page re-rendered; a text field or a select changes nothing read here.
+    if (isToggle(changed) || inner || (labelled && isToggle(labelled))) return refresh();
+    return { changed: [], removed: [] };
   };
 
   build();

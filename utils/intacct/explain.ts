@@ -10,6 +10,27 @@ import type { ConnectionTestResult } from './transport';
 /** Every outcome the popup can show: a gateway code, or why no reply could be read. */
 export type ConnectionCode = GatewayCode | TransportFailureKind;
 
+/** A code in a few words, for the stored state ("failing: sender ID not authorized"). */
+export const CODE_LABELS: Record<ConnectionCode, string> = {
+  ok: 'connected',
+  'sender-credentials': 'sender ID or password wrong',
+  'sender-not-authorized': 'sender ID not authorized',
+  'user-credentials': 'user sign-in refused',
+  'session-invalid': 'session ended',
+  'permission-denied': 'permission missing',
+  'company-expired': 'company expired',
+  'rate-limited': 'rate limited',
+  'request-malformed': 'request not readable',
+  'function-failed': 'a check failed',
+  'not-xml': 'unreadable answer',
+  unknown: 'refused',
+  timeout: 'no answer in time',
+  network: 'Intacct not reachable',
+  http: 'HTTP error',
+  refused: 'not an Intacct address',
+  'invalid-input': 'details missing',
+};
+
 /** The checklist step that fixes a problem, numbered as the checklist and the overlay number it. */
 export interface FixStep {
   id: string;

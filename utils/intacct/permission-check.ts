@@ -72,6 +72,10 @@ function expectedFor(rule: PermissionRule): string {
   return objects.length > 0 ? `Custom: ${objects.join('; ')}` : 'Custom (see the guide)';
 }
 
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 function lower(rights: readonly string[]): Set<string> {
   return new Set(rights.map((r) => r.trim().toLowerCase()));
 }
@@ -128,7 +132,7 @@ export function compareRights(
     };
     const grantFix = `Grant ${rule.module} ${rule.access === 'read-only' ? 'Read-only' : rule.access === 'all' ? 'All' : 'as listed'} to the web services user (or to its role).`;
     if (!app) {
-      findings.push(finding(base, 'missing', 'not granted', `${who} needs ${rule.module}: ${rule.why}`, grantFix));
+      findings.push(finding(base, 'missing', 'not granted', `${who} needs it: ${lowerFirst(rule.why)}`, grantFix));
       continue;
     }
     matched.add(app);
@@ -270,7 +274,7 @@ export function findingsFromReads(
       ...(stepId ? { stepId } : {}),
     };
     const parts = [
-      readable.length ? `reads ${readable.join(', ')}` : '',
+      readable.length ? `can read ${readable.join(', ')}` : '',
       refused.length ? `refused: ${refused.map((r) => r.object).join(', ')}` : '',
       failed.length ? `could not read: ${failed.map((r) => r.object).join(', ')}` : '',
     ].filter((p) => p !== '');
@@ -280,7 +284,7 @@ export function findingsFromReads(
         ...base,
         status: 'missing',
         found,
-        message: `Intacct refused ${refused.map((r) => `${r.operation} on ${r.object}`).join(' and ')} (${refused[0]?.detail ?? ''}).`,
+        message: `Intacct refused to read ${refused.map((r) => r.object).join(' and ')} (${refused[0]?.detail ?? ''}).`,
         fix: `Grant ${rule.module} ${rule.access === 'read-only' ? 'Read-only' : rule.access === 'all' ? 'All' : 'as the guide lists'} to the web services user (or to its role).`,
       });
     } else if (failed.length > 0) {

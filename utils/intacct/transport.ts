@@ -235,18 +235,23 @@ export async function testConnection(
     const xml = buildRequest(checked.data);
     const redactedRequest = redactRequest(xml);
     const sent = await postToGateway(xml, opts);
+    // Only what Intacct or the network said is scrubbed, before it is read; our own sentences are not, so a
+    // password that is also an ordinary word ("wrong") cannot blank out a word of the diagnosis.
     if (sent.kind !== 'reply') {
-      const failure = sent.kind === 'http' ? { kind: sent.kind, message: sent.message, status: sent.status } : sent;
-      return scrub({ kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure), redactedRequest }, secrets);
+      const failure = scrub(
+        sent.kind === 'http' ? { kind: sent.kind, message: sent.message, status: sent.status } : sent,
+        secrets,
+      );
+      return { kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure), redactedRequest };
     }
-    const outcome = parseGatewayResponse(sent.body, sent.status);
+    const outcome = scrub(parseGatewayResponse(sent.body, sent.status), secrets);
     const diagnosis = diagnose(outcome.code, {
       senderId: input.senderId,
       userId: input.userId,
       companyId: input.companyId,
       errors: outcome.errors,
     });
-    return scrub({ kind: 'answered', httpStatus: sent.status, outcome, diagnosis, redactedRequest }, secrets);
+    return { kind: 'answered', httpStatus: sent.status, outcome, diagnosis, redactedRequest };
   } catch {
     const failure = { kind: 'network' as const, message: 'The connection test failed unexpectedly.' };
     return { kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure) };
@@ -313,13 +318,16 @@ export async function callWithSession(
       ...(session.endpoint ? { endpoint: session.endpoint } : {}),
     });
     if (sent.kind !== 'reply') {
-      const failure = sent.kind === 'http' ? { kind: sent.kind, message: sent.message, status: sent.status } : sent;
-      return scrub({ kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure) }, secrets);
+      const failure = scrub(
+        sent.kind === 'http' ? { kind: sent.kind, message: sent.message, status: sent.status } : sent,
+        secrets,
+      );
+      return { kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure) };
     }
     const outcome = parseGatewayResponse(sent.body, sent.status);
     // A session call never creates a session; drop the field so nothing downstream can leak one.
     const { sessionId: _dropped, ...rest } = outcome;
-    return scrub({ kind: 'answered', httpStatus: sent.status, outcome: rest }, secrets);
+    return { kind: 'answered', httpStatus: sent.status, outcome: scrub(rest, secrets) };
   } catch {
     const failure = { kind: 'network' as const, message: 'The request to Intacct failed unexpectedly.' };
     return { kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure) };

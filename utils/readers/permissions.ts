@@ -97,11 +97,6 @@ function isCheckControl(el: Element): boolean {
   return role === 'checkbox' || role === 'switch';
 }
 
-function isRadioControl(el: Element): boolean {
-  if (el.localName === 'input') return (el.getAttribute('type') ?? '').toLowerCase() === 'radio';
-  return el.getAttribute('role') === 'radio';
-}
-
 /** The live state: the `checked` property, which the attribute stops reflecting after the first click. */
 export function isControlChecked(el: Element): boolean {
   const checked: unknown = (el as { checked?: unknown }).checked;
@@ -486,7 +481,7 @@ function walk(root: Element | null, visit: (el: Element) => boolean): void {
 function findSubject(doc: Document): PageSubject | null {
   let found: PageSubject | null = null;
   walk(doc.body ?? doc.documentElement, (el) => {
-    if (found || SKIP.has(el.localName) || el.localName === 'table') return false;
+    if (found || SKIP.has(el.localName)) return false;
     const text = inlineText(el);
     if (text) {
       found = subjectFrom(text);

@@ -72,6 +72,13 @@ describe('explainConnection', () => {
     expect(outage).toMatchObject({ code: 'http', httpStatus: 502 });
   });
 
+  it('a password that is also an ordinary word does not blank out a word of the diagnosis', async () => {
+    // The demo's "wrong" sender password: Intacct's text is scrubbed, our own sentences are not.
+    const result = await explained({ senderPassword: 'wrong' });
+    expect(result.title).toBe('The sender ID or sender password is wrong');
+    expect(result.code).toBe('sender-credentials');
+  });
+
   it('never carries a password, even where Intacct’s error would quote one', async () => {
     const results = await Promise.all([explained({ senderId: 'unauthorized' }), explained({ userPassword: 'wrong' }), explained({})]);
     const text = JSON.stringify(results);
