@@ -1,12 +1,45 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Intacct serves the UI from www.intacct.com and pod hosts (www-p02…), the API from api.intacct.com,
 // and a getAPISession reply may name another *.intacct.com endpoint (reference §1.3).
 const intacctHosts = ['https://*.intacct.com/*'];
 
+/**
+ * The extension pages (popup, report, background) run only our own bundled scripts: no eval, no remote
+ * script, no plugins, no <base> rewriting. WXT writes this object for MV3 and the same string for MV2.
+ * tests/unit/manifest.test.ts checks the built manifests keep it.
+ */
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+
+/**
+ * zod runs jitless (utils/zod.ts), so its code generator never runs, but its two `Function` sites (the
+ * "may I eval?" probe in core/util.js and `Doc.compile` in core/doc.js) would still ship, and Mozilla's
+ * linter reports them as DANGEROUS_EVAL. Swap `Function` there for a function that throws: the probe
+ * then answers "no" and nothing able to compile a string is left in the bundles. The build fails if a
+ * zod upgrade adds a `Function` use this does not cover.
+ */
+function noZodCodegen(): Plugin {
+  const refuse = '(function () { throw new EvalError("Intacct Setup Helper does not compile code at run time"); })';
+  const zodFile = /[\\/]node_modules[\\/]zod[\\/].*\.[cm]?js$/;
+  const functionUse = /(?<![\w$.])Function\s*[(;,)]|new\s+Function\b/;
+  return {
+    name: 'ish-no-zod-codegen',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!zodFile.test(id.split('?')[0] ?? '')) return null;
+      const patched = code.replace(/(?<![\w$.])const F = Function;/g, `const F = ${refuse};`);
+      const left = functionUse.exec(patched.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''));
+      if (left) this.error(`ish-no-zod-codegen: ${id} still uses the Function constructor ("${left[0]}")`);
+      return patched === code ? null : { code: patched, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
+  vite: () => ({ plugins: [noZodCodegen()] }),
   manifest: ({ browser }) => ({
     name: 'Intacct Setup Helper',
     description:
@@ -14,6 +47,7 @@ export default defineConfig({
     // downloads: the popup saves a built Customization Services package (issue #5).
     permissions: ['storage', 'scripting', 'downloads'],
     host_permissions: intacctHosts,
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -62,6 +62,11 @@ export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, 
       </header>
       {!collapsed && (
         <div className="ish-body" id={bodyId}>
+          {guide.cautions.map((text) => (
+            <p className="ish-caution" role="note" data-testid="ish-caution" key={text}>
+              {text}
+            </p>
+          ))}
           <Findings findings={findings} onPoint={onPoint} />
           {onExport && findings.length > 0 && (
             <div className="ish-actions">

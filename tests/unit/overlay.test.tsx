@@ -12,6 +12,7 @@ const guide: PageGuide = {
     { id: 'ws-user', number: 1, title: 'Create the web services user', menuPath: 'Company > Web Services Users > New', instructions: ['Set User ID to xmlgateway_expensify'] },
   ],
   emptyNote: 'Nothing here',
+  cautions: [],
 };
 
 let host: HTMLElement;
@@ -48,6 +49,11 @@ describe('the overlay panel', () => {
       host.querySelector('aside')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(button?.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('warns before saving where a mistake cannot be undone', () => {
+    act(() => root.render(<Overlay guide={{ ...guide, cautions: ['Before you click Save: …'] }} />));
+    expect(host.querySelector('[data-testid="ish-caution"]')?.textContent).toBe('Before you click Save: …');
   });
 
   it('says so when the integration needs nothing on this page', () => {

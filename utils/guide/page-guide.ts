@@ -22,6 +22,12 @@ function menuPathText(menuPath: { older: string; current?: string | undefined })
     : menuPath.older;
 }
 
+// Intacct compares sender IDs exactly and never lets one be edited after it is added (reference §3.3).
+function senderCaution(profile: IntegrationProfile): string {
+  const ids = profile.senderIds.map((s) => `“${s.id}”`).join(' or ');
+  return `Before you click Save: a sender ID is case-sensitive and cannot be changed afterwards. Check it reads exactly ${ids}, with no spaces.`;
+}
+
 /** The steps of the chosen integration that are done on this page, numbered as in its checklist. */
 export function buildPageGuide(selection: IntegrationSelection, kind: PageKind, imported: readonly IntegrationProfile[] = []): PageGuide {
   const profile = resolveProfile(selection, imported);
@@ -36,11 +42,16 @@ export function buildPageGuide(selection: IntegrationSelection, kind: PageKind, 
       instructions: step.instructions,
     });
   });
+  const values = optionValues(profile, selection);
+  const chosen = profile.options
+    .map((o) => `${o.label}: ${o.choices.find((c) => c.value === values[o.id])?.label ?? values[o.id] ?? o.default}`)
+    .join('; ');
   return {
     kind,
     pageName: PAGE_NAMES[kind],
     integrationName: profile.name,
     steps,
-    emptyNote: `${profile.name} needs nothing on this page with the options you chose.`,
+    emptyNote: `${profile.name} needs nothing on this page with the options you chose${chosen ? ` (${chosen})` : ''}. Change them in the toolbar popup.`,
+    cautions: kind === 'sender-form' && profile.senderIds.length ? [senderCaution(profile)] : [],
   };
 }

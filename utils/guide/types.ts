@@ -18,4 +18,6 @@ export interface PageGuide {
   steps: GuideStep[];
   /** Said when no step of the chosen integration happens on this page. */
   emptyNote: string;
+  /** Said before the admin saves, where a mistake cannot be undone (a sender ID is permanent). */
+  cautions: string[];
 }
