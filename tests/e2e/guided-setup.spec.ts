@@ -87,3 +87,13 @@ test('the checklist in the popup follows steps ticked by hand', async ({ page, c
   await expect(popup.locator('[data-testid="ish-checklist-step"][data-step-id="package-download"]')).toHaveAttribute('data-state', 'ticked');
   await expect(popup.getByTestId('ish-progress')).toContainText('1 of');
 });
+
+test('the sender window warns, before Save, that a sender ID is permanent and case-sensitive', async ({ page }) => {
+  const frame = await openIntacctPage(page, 'sender-form');
+  await expect(frame.getByTestId('ish-caution')).toContainText('cannot be changed afterwards');
+  await expect(frame.getByTestId('ish-caution')).toContainText('“expensify”');
+  await frame.getByLabel('Sender ID').fill('Expensify');
+  await expect(finding(frame, 'Sender ID')).toHaveAttribute('data-status', 'wrong');
+  await frame.getByLabel('Sender ID').fill('expensify');
+  await expect(finding(frame, 'Sender ID')).toHaveAttribute('data-status', 'ok');
+});
