@@ -40,6 +40,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   webExt: { disabled: true },
   vite: () => ({ plugins: [noZodCodegen()] }),
+  // The sources zip AMO asks for (`wxt zip -b firefox`): what rebuilds the add-on, not local artifacts.
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', 'docs/**', '**/*.log'] },
   manifest: ({ browser }) => ({
     name: 'Intacct Setup Helper',
     description:

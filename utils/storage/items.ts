@@ -17,7 +17,5 @@ export const checklistItem = storage.defineItem<ChecklistStore>('local:checklist
   version: 1,
 });
 
-/** The company ID last seen in an Intacct tab (ASSUMED sources: see utils/checklist/company-id.ts). */
-export const companyIdItem = storage.defineItem<string | null>('local:companyId', {
-  fallback: null,
-});
+/** The company ID last seen in an Intacct tab (ASSUMED sources: see utils/checklist/company-id.ts); one item for the checklist and the connection test. */
+export { lastCompanyItem as companyIdItem } from './connection';
