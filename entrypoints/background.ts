@@ -1,9 +1,8 @@
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
-import { PageReportSchema } from '@/utils/messages/page';
-import { applyPageReport, forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils/storage/frames';
+import { handlePageReport } from '@/utils/messages/page-handler';
+import { forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils/storage/frames';
 import { recognizedFramesItem } from '@/utils/storage/items';
-import { isIntacctUrl } from '@/utils/hosts';
 import { registerConnectionHandlers } from '@/utils/background/connection';
 import { handleExportAudit } from '@/utils/export/audit-download';
 
@@ -16,20 +15,15 @@ export default defineBackground(() => {
       .catch((error: unknown) => console.warn('Intacct Setup Helper: could not record the page', error));
   };
 
+  const showOverlay = (tabId: number, frameId: number): void => {
+    browser.scripting
+      .executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/overlay.js'] })
+      .catch((error: unknown) => console.warn('Intacct Setup Helper: could not show the guide', error));
+  };
+
+  // Returns nothing: the detector expects no answer, and other listeners may answer other messages.
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    const parsed = PageReportSchema.safeParse(raw);
-    // Only our own content scripts on Intacct pages may report a page.
-    if (!parsed.success || sender.id !== browser.runtime.id || !isIntacctUrl(sender.url)) return;
-    const tabId = sender.tab?.id;
-    const frameId = sender.frameId;
-    if (tabId === undefined || frameId === undefined) return;
-    const { kind } = parsed.data;
-    update((state) => applyPageReport(state, tabId, frameId, kind, parsed.data.url, Date.now()));
-    if (kind) {
-      browser.scripting
-        .executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/overlay.js'] })
-        .catch((error: unknown) => console.warn('Intacct Setup Helper: could not show the guide', error));
-    }
+    handlePageReport(raw, sender, { update, showOverlay });
   });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {

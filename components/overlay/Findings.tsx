@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Finding } from '@/utils/audit/finding';
 import { summaryLine } from '@/utils/audit/finding';
 
@@ -7,6 +8,8 @@ export interface FindingsProps {
   findings: readonly Finding[];
   /** Point at the finding's field on the page (hover, focus or click). */
   onPoint: (finding: Finding | null) => void;
+  /** Actions shown under the summary line, above the list (e.g. the fill button). */
+  children?: ReactNode;
 }
 
 function groupsOf(findings: readonly Finding[]): Array<[string, Finding[]]> {
@@ -20,7 +23,7 @@ function groupsOf(findings: readonly Finding[]): Array<[string, Finding[]]> {
 }
 
 /** The checks of this page, problems first within each group, each with what to do. */
-export function Findings({ findings, onPoint }: FindingsProps) {
+export function Findings({ findings, onPoint, children }: FindingsProps) {
   if (findings.length === 0) return null;
   const rank = { missing: 0, wrong: 1, excess: 2, ok: 3 } as const;
   return (
@@ -28,6 +31,7 @@ export function Findings({ findings, onPoint }: FindingsProps) {
       <p className="ish-summary" data-testid="ish-summary" role="status">
         {summaryLine(findings)}
       </p>
+      {children}
       {groupsOf(findings).map(([group, list]) => (
         <div className="ish-group" key={group || '-'}>
           {group && <h3>{group}</h3>}
@@ -64,7 +68,8 @@ export function Findings({ findings, onPoint }: FindingsProps) {
                           {f.expected ? <>Needs: <q>{f.expected}</q>.</> : null}
                         </p>
                       ) : null}
-                      {f.message && <p>{f.message}</p>}
+                      {/* A missing value's message only restates what it needs; the fix says it better. */}
+                      {f.message && (f.status !== 'missing' || !f.fix) && <p>{f.message}</p>}
                       {f.fix && <p className="ish-fix">{f.fix}</p>}
                     </div>
                   )}

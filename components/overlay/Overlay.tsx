@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
 import { Findings } from './Findings';
@@ -29,12 +29,18 @@ export interface OverlayProps {
 export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, onExport, initiallyCollapsed = false, onCollapsedChange }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const bodyId = useId();
+  const toggleButton = useRef<HTMLButtonElement>(null);
   const toggle = (): void => {
     setCollapsed(!collapsed);
     onCollapsedChange?.(!collapsed);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
-    if (event.key === 'Escape' && !collapsed) toggle();
+    if (event.key !== 'Escape' || collapsed) return;
+    // Escape is ours while focus is in the panel: Intacct's page does not also see it. Focus moves to the
+    // Show button first, so a keyboard user keeps their place (and a pointed field loses its ring).
+    event.stopPropagation();
+    toggleButton.current?.focus();
+    toggle();
   };
   return (
     <aside
@@ -47,10 +53,11 @@ export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, 
     >
       <header className="ish-header">
         <div className="ish-brand">
-          <strong>Setup helper · {guide.integrationName}</strong>
+          <h2 className="ish-title">Setup helper · {guide.integrationName}</h2>
           <span>{guide.pageName}</span>
         </div>
         <button
+          ref={toggleButton}
           type="button"
           className="ish-toggle"
           aria-expanded={!collapsed}
@@ -67,29 +74,30 @@ export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, 
               {text}
             </p>
           ))}
-          <Findings findings={findings} onPoint={onPoint} />
-          {onExport && findings.length > 0 && (
-            <div className="ish-actions">
-              <button type="button" className="ish-secondary" data-testid="ish-export" onClick={onExport}>
-                Export audit
-              </button>
-              <p className="ish-note">JSON and CSV files, and a printable report.</p>
-            </div>
-          )}
-          {fill && (fill.count > 0 || fill.lastResult) && (
-            <div className="ish-actions">
-              {fill.count > 0 && (
-                <button type="button" className="ish-primary" data-testid="ish-fill" onClick={fill.onFill}>
-                  Fill recommended values ({fill.count})
+          <Findings findings={findings} onPoint={onPoint}>
+            {fill && (fill.count > 0 || fill.lastResult) && (
+              <div className="ish-actions">
+                {fill.count > 0 && (
+                  <button type="button" className="ish-primary" data-testid="ish-fill" onClick={fill.onFill}>
+                    Fill recommended values ({fill.count})
+                  </button>
+                )}
+                {fill.lastResult && (
+                  <p className="ish-note" role="status" data-testid="ish-fill-result">
+                    {fill.lastResult}
+                  </p>
+                )}
+              </div>
+            )}
+            {onExport && (
+              <div className="ish-actions">
+                <button type="button" className="ish-secondary" data-testid="ish-export" onClick={onExport}>
+                  Export audit
                 </button>
-              )}
-              {fill.lastResult && (
-                <p className="ish-note" role="status" data-testid="ish-fill-result">
-                  {fill.lastResult}
-                </p>
-              )}
-            </div>
-          )}
+                <p className="ish-note">JSON and CSV files, and a printable report.</p>
+              </div>
+            )}
+          </Findings>
           {guide.steps.length === 0 ? (
             <p className="ish-empty">{guide.emptyNote}</p>
           ) : (

@@ -3,7 +3,7 @@ import type { Finding } from '@/utils/audit/finding';
 import { applyFill, planFill } from '@/utils/fill/recommended-values';
 import { buildPageGuide, optionValues, resolveProfile } from '@/utils/guide/page-guide';
 import { createPageAuditor, isPermissionPage } from '@/utils/guide/page-auditor';
-import type { ExportAudit } from '@/utils/messages/export';
+import { toExportMessage, type ExportAudit } from '@/utils/messages/export';
 import { describeOptions } from '@/utils/report/audit-export';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
@@ -91,18 +91,19 @@ export function OverlayApp({ doc, kind, selection, imported = [], domVersion, ne
   const exportAudit =
     onExport && isPermissionPage(kind)
       ? (): void =>
-          onExport({
-            type: 'ish/export-audit',
-            meta: {
-              company: companyId,
-              subject: auditor.subject(),
-              integration: profile.name,
-              options: describeOptions(profile, values),
-              date: new Date().toISOString(),
-              pageKind: kind,
-            },
-            findings: findings.map(({ target: _target, ...data }) => data),
-          })
+          onExport(
+            toExportMessage(
+              {
+                company: companyId,
+                subject: auditor.subject(),
+                integration: profile.name,
+                options: describeOptions(profile, values),
+                date: new Date().toISOString(),
+                pageKind: kind,
+              },
+              findings,
+            ),
+          )
       : undefined;
 
   return (

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ChecklistItem } from '@/utils/checklist/progress';
 import { progressLine } from '@/utils/checklist/progress';
 
@@ -12,6 +13,7 @@ const STATE_TEXT = { verified: 'checked on its page', ticked: 'ticked by you', t
 /** The integration's steps with their progress in this company; steps the extension cannot see can be ticked. */
 export function Checklist({ companyId, items, onTick }: ChecklistProps) {
   const done = items.filter((i) => i.state !== 'todo').length;
+  const ids = useId();
   return (
     <section aria-labelledby="pp-checklist" data-testid="ish-checklist">
       <h2 id="pp-checklist">
@@ -22,12 +24,12 @@ export function Checklist({ companyId, items, onTick }: ChecklistProps) {
       </p>
       <progress className="pp-progress" max={items.length || 1} value={done} aria-label="Setup progress" />
       <ol className="pp-steps">
-        {items.map((item) => (
+        {items.map((item, index) => (
           <li key={item.step.id} data-testid="ish-checklist-step" data-step-id={item.step.id} data-state={item.state}>
             <span className={`pp-mark pp-${item.state}`} aria-hidden="true">
               {item.state === 'todo' ? '○' : '✓'}
             </span>
-            <span className="pp-step-title">
+            <span className="pp-step-title" id={`${ids}-${index}`}>
               {item.number}. {item.step.title}
               <span className="pp-step-state"> — {STATE_TEXT[item.state]}</span>
             </span>
@@ -35,6 +37,8 @@ export function Checklist({ companyId, items, onTick }: ChecklistProps) {
               <label className="pp-tick">
                 <input
                   type="checkbox"
+                  // Every tick reads "Done": the step's title tells a screen reader which one.
+                  aria-describedby={`${ids}-${index}`}
                   checked={item.state === 'ticked'}
                   onChange={(e) => onTick(item.step.id, e.target.checked)}
                 />

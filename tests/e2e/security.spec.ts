@@ -24,7 +24,7 @@ interface Watch {
   pwned: string[];
   /** Requests the payload's <img src=x> would make if it were ever parsed as HTML. */
   imgRequests: string[];
-  /** Uncaught errors on the Intacct pages. */
+  /** Uncaught errors that mention the payload (a half-run payload would throw one). */
   pageErrors: string[];
 }
 
@@ -48,7 +48,9 @@ async function watchForPayloads(context: BrowserContext, page: Page): Promise<Wa
   context.on('request', (request) => {
     if (/\/x(?:[?#]|$)/.test(request.url())) watch.imgRequests.push(request.url());
   });
-  page.on('pageerror', (error) => watch.pageErrors.push(String(error)));
+  page.on('pageerror', (error) => {
+    if (/ishPwned|onerror|onload/i.test(`${error.message} ${error.stack ?? ''}`)) watch.pageErrors.push(String(error));
+  });
   return watch;
 }
 

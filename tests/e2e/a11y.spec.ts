@@ -1,0 +1,252 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Frame, Page, TestInfo } from '@playwright/test';
+import { FIXTURE_PAGES, type FixturePage } from '../fixtures/intacct/catalog';
+import { expect, openIntacctPage, openPopup, test } from './harness';
+
+/*
+ * Accessibility of what we draw: axe-core on the popup and on the overlay of every setup page (only our
+ * own elements: Intacct's page is not ours to judge), and the keyboard paths an admin without a mouse takes.
+ */
+
+const SCREENS = 'test-results/screens';
+type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+type AxeInclude = Parameters<AxeBuilder['include']>[0];
+
+/** The overlay's panel, inside the shadow root of <ish-overlay-host>, inside iframe#iamain unless the page has its own window. */
+function overlayContext(fixture: FixturePage): AxeInclude {
+  const panel = { fromShadowDom: ['ish-overlay-host', '[data-testid="ish-overlay"]'] as [string, string] };
+  return fixture.ownWindow ? panel : { fromFrames: ['iframe#iamain', panel] };
+}
+
+/** "rule (impact): help — where" for every violation of the given impacts. */
+function describe(results: AxeResults, impacts: readonly string[]): string[] {
+  return results.violations
+    .filter((v) => impacts.includes(v.impact ?? ''))
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** Fails on serious and critical violations; lists the moderate and minor ones in the report. */
+async function expectNoSeriousViolations(results: AxeResults, what: string, testInfo: TestInfo): Promise<void> {
+  const minor = describe(results, ['moderate', 'minor']);
+  if (minor.length) testInfo.annotations.push({ type: 'axe (moderate/minor)', description: `${what}: ${minor.join(' | ')}` });
+  await testInfo.attach(`axe ${what}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  expect(results.passes.length, `${what}: axe found nothing to check`).toBeGreaterThan(0);
+  expect(describe(results, ['serious', 'critical']), what).toEqual([]);
+}
+
+/** The focused element, looked for through shadow roots, as "tag#testid" plus what a test needs. */
+async function focused(frame: Frame | Page) {
+  return frame.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const outline = el ? getComputedStyle(el) : null;
+    return {
+      tag: el?.tagName.toLowerCase() ?? '',
+      testId: el?.getAttribute('data-testid') ?? '',
+      order: el?.getAttribute('data-a11y-order') ?? '',
+      text: (el?.textContent ?? '').trim().slice(0, 60),
+      inOverlay: !!el && el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).host.localName === 'ish-overlay-host',
+      // A visible focus indicator: an outline (Chromium's default ring is "auto") or a box-shadow ring.
+      ring: !!outline && ((outline.outlineStyle !== 'none' && parseFloat(outline.outlineWidth) > 0) || outline.boxShadow !== 'none'),
+    };
+  });
+}
+
+test.describe('axe: the popup', () => {
+  test('has no serious or critical violations: at rest, with the checklist, and after connection tests', async ({ context, page, extensionId }, testInfo) => {
+    test.setTimeout(90_000);
+    // As the admin sees it: a setup page open in the Intacct tab, the popup at its real width.
+    const frame = await openIntacctPage(page, 'ws-user-form');
+    await expect(frame.getByTestId('ish-overlay')).toBeVisible();
+    const popup = await openPopup(context, extensionId);
+    await popup.setViewportSize({ width: 380, height: 900 });
+    await expect(popup.getByTestId('ish-checklist')).toBeVisible();
+    await expect(popup.getByTestId('ish-conn-company')).toHaveValue('DEMOCO');
+    await expectNoSeriousViolations(await new AxeBuilder({ page: popup }).analyze(), 'popup', testInfo);
+    await popup.screenshot({ path: `${SCREENS}/a11y-popup.png`, fullPage: true });
+
+    // A failed test with Intacct's error details open (the demo gateway refuses the password "wrong").
+    await popup.getByTestId('ish-conn-user-password').fill('wrong');
+    await popup.getByTestId('ish-conn-sender').fill('democo_sender');
+    await popup.getByTestId('ish-conn-sender-password').fill('sender-pw');
+    await popup.getByTestId('ish-conn-test').click();
+    await expect(popup.getByTestId('ish-conn-result')).toHaveAttribute('data-code', 'user-credentials', { timeout: 20_000 });
+    await popup.getByTestId('ish-conn-details-toggle').click();
+    await expect(popup.getByTestId('ish-conn-details')).toBeVisible();
+    await expectNoSeriousViolations(await new AxeBuilder({ page: popup }).analyze(), 'popup, failed connection test', testInfo);
+    await popup.screenshot({ path: `${SCREENS}/a11y-popup-connection-failed.png`, fullPage: true });
+
+    // A passed test and the permission check's findings.
+    await popup.getByTestId('ish-conn-user-password').fill('user-pw');
+    await popup.getByTestId('ish-conn-test').click();
+    await expect(popup.getByTestId('ish-check-permissions')).toBeVisible({ timeout: 20_000 });
+    await popup.getByTestId('ish-check-permissions').click();
+    await expect(popup.getByTestId('ish-probe')).toBeVisible({ timeout: 20_000 });
+    await expectNoSeriousViolations(await new AxeBuilder({ page: popup }).analyze(), 'popup, permission check', testInfo);
+    await popup.screenshot({ path: `${SCREENS}/a11y-popup-permissions.png`, fullPage: true });
+  });
+});
+
+test.describe('axe: the overlay on every setup page', () => {
+  for (const fixture of FIXTURE_PAGES.filter((p) => p.kind)) {
+    test(`${fixture.label}`, async ({ page }, testInfo) => {
+      const frame = await openIntacctPage(page, fixture.name);
+      const overlay = frame.getByTestId('ish-overlay');
+      await expect(overlay).toBeVisible();
+      await expect(overlay).toHaveAttribute('data-page-kind', fixture.kind ?? '');
+      await expectNoSeriousViolations(await new AxeBuilder({ page }).include(overlayContext(fixture)).analyze(), fixture.name, testInfo);
+
+      // The panel floats over Intacct's page, so axe cannot tell some text's background ("incomplete").
+      // Hide the page behind it and measure our colours alone: every text must pass.
+      await frame.evaluate(() => {
+        const style = document.createElement('style');
+        style.textContent = 'body > :not(ish-overlay-host) { visibility: hidden !important; }';
+        document.head.append(style);
+      });
+      const contrast = await new AxeBuilder({ page }).include(overlayContext(fixture)).withRules(['color-contrast']).analyze();
+      expect(describe(contrast, ['minor', 'moderate', 'serious', 'critical']), `${fixture.name}: colour contrast`).toEqual([]);
+      expect(contrast.incomplete.flatMap((r) => r.nodes.map((n) => `${JSON.stringify(n.target)}: ${n.any.map((a) => a.message).join('; ')}`))).toEqual([]);
+      expect(contrast.passes.length).toBeGreaterThan(0);
+    });
+  }
+
+  test('collapsed, filled and exported states', async ({ page }, testInfo) => {
+    const users = FIXTURE_PAGES.find((p) => p.name === 'ws-user-form');
+    if (!users) throw new Error('no ws-user-form fixture');
+    const frame = await openIntacctPage(page, users.name);
+    await frame.getByTestId('ish-fill').click();
+    await expect(frame.getByTestId('ish-fill-result')).toBeVisible();
+    await expectNoSeriousViolations(await new AxeBuilder({ page }).include(overlayContext(users)).analyze(), 'after Fill', testInfo);
+    await frame.getByRole('button', { name: 'Hide' }).click();
+    await expect(frame.getByTestId('ish-overlay')).toHaveAttribute('data-collapsed', 'true');
+    await expectNoSeriousViolations(await new AxeBuilder({ page }).include(overlayContext(users)).analyze(), 'collapsed', testInfo);
+  });
+});
+
+test.describe('keyboard', () => {
+  test('Tab walks the popup in reading order, every control shows focus, and the keyboard operates them', async ({ context, page, extensionId }) => {
+    test.setTimeout(60_000);
+    await openIntacctPage(page, 'ws-user-list');
+    const popup = await openPopup(context, extensionId);
+    await popup.setViewportSize({ width: 380, height: 900 });
+    await expect(popup.getByTestId('ish-checklist')).toBeVisible();
+
+    // Number every control a Tab should reach, in document order.
+    const controls = await popup.evaluate(() => {
+      const candidates = Array.from(
+        document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]'),
+      ).filter((el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length > 0);
+      return candidates.map((el, i) => {
+        el.setAttribute('data-a11y-order', String(i));
+        const label = el.getAttribute('aria-label') ?? (el.closest('label')?.textContent ?? el.textContent ?? '').trim();
+        return { order: String(i), testId: el.getAttribute('data-testid') ?? '', tag: el.tagName.toLowerCase(), type: el.getAttribute('type') ?? '', label };
+      });
+    });
+    const optionSelects = controls.filter((c) => c.testId.startsWith('ish-option-'));
+    const ticks = controls.filter((c) => c.type === 'checkbox');
+    expect(controls[0]?.testId, 'the integration comes first').toBe('ish-integration');
+    expect(optionSelects.length).toBeGreaterThan(0);
+    expect(ticks.length).toBeGreaterThan(0);
+
+    await popup.locator('body').click({ position: { x: 2, y: 2 } });
+    const reached: string[] = [];
+    for (let i = 0; i < controls.length; i++) {
+      await popup.keyboard.press('Tab');
+      const now = await focused(popup);
+      expect(now.ring, `focus ring on ${now.tag} ${now.testId || now.text}`).toBe(true);
+      reached.push(now.order);
+    }
+    expect(reached).toEqual(controls.map((c) => c.order));
+    // The option selects come straight after the integration, then the checklist's ticks.
+    expect(controls.slice(1, 1 + optionSelects.length).map((c) => c.testId)).toEqual(optionSelects.map((c) => c.testId));
+    await popup.screenshot({ path: `${SCREENS}/a11y-popup-keyboard-end.png` });
+
+    // Operate an option with the arrow keys: the choice is stored (it survives a reload).
+    const option = popup.getByTestId(optionSelects[0]?.testId ?? '');
+    const before = await option.inputValue();
+    await option.focus();
+    await popup.keyboard.press('ArrowDown');
+    await expect(option).not.toHaveValue(before);
+    const after = await option.inputValue();
+
+    // Tick a manual step with Space.
+    const firstTick = popup.locator('[data-testid="ish-checklist-step"]').filter({ has: popup.getByRole('checkbox') }).first();
+    const box = firstTick.getByRole('checkbox');
+    await box.focus();
+    await expect(box).toHaveAccessibleDescription(/\d+\. /);
+    await popup.keyboard.press('Space');
+    await expect(firstTick).toHaveAttribute('data-state', 'ticked');
+    await popup.screenshot({ path: `${SCREENS}/a11y-popup-keyboard-ticked.png` });
+
+    await popup.reload();
+    await expect(popup.getByTestId(optionSelects[0]?.testId ?? '')).toHaveValue(after);
+  });
+
+  test('in Intacct’s frame, Tab reaches the overlay; Enter shows a field, Escape folds the panel, Space opens it', async ({ page }) => {
+    const frame = await openIntacctPage(page, 'ws-user-form');
+    const overlay = frame.getByTestId('ish-overlay');
+    await expect(overlay).toBeVisible();
+    await expect(frame.locator('[data-testid="ish-finding"] button:enabled').first()).toBeVisible();
+
+    // Start on Intacct's last control: the guide comes next in the frame's tab order.
+    await frame.evaluate(() => {
+      const own = Array.from(document.body.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')).filter(
+        (el) => !(el as HTMLInputElement).disabled && el.tabIndex >= 0 && el.getClientRects().length > 0,
+      );
+      own.at(-1)?.focus();
+    });
+    expect((await focused(frame)).inOverlay).toBe(false);
+    await page.keyboard.press('Tab');
+    let now = await focused(frame);
+    expect(now).toMatchObject({ inOverlay: true, tag: 'button', text: 'Hide', ring: true });
+    await expect(frame.getByRole('button', { name: 'Hide' })).toHaveAttribute('aria-expanded', 'true');
+
+    // Next stop: the first finding that points at a field. Focus alone rings the field.
+    await page.keyboard.press('Tab');
+    now = await focused(frame);
+    expect(now.inOverlay).toBe(true);
+    expect(now.ring).toBe(true);
+    const findingButton = frame.locator('[data-testid="ish-finding"] button:enabled').first();
+    await expect(findingButton).toBeFocused();
+    const highlight = frame.getByTestId('ish-highlight');
+    await expect(highlight).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(highlight).toBeVisible();
+    await page.screenshot({ path: `${SCREENS}/a11y-overlay-keyboard-finding.png` });
+
+    // The ring sits on the field the finding names.
+    const subject = (await findingButton.locator('.ish-subject').textContent()) ?? '';
+    const field = frame.getByLabel(subject, { exact: true });
+    const [ring, target] = [await highlight.boundingBox(), await field.boundingBox()];
+    expect(ring && target).toBeTruthy();
+    if (ring && target) {
+      expect(ring.x).toBeLessThanOrEqual(target.x);
+      expect(ring.y).toBeLessThanOrEqual(target.y);
+      expect(ring.x + ring.width).toBeGreaterThanOrEqual(target.x + target.width);
+      expect(ring.y + ring.height).toBeGreaterThanOrEqual(target.y + target.height);
+    }
+
+    // Escape folds the panel, keeps focus on its Show button and drops the ring; Intacct's page never sees the key.
+    await frame.evaluate(() => {
+      (window as unknown as { escapes: number }).escapes = 0;
+      document.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') (window as unknown as { escapes: number }).escapes++;
+      });
+    });
+    await page.keyboard.press('Escape');
+    await expect(overlay).toHaveAttribute('data-collapsed', 'true');
+    await expect(highlight).toHaveCount(0);
+    now = await focused(frame);
+    expect(now).toMatchObject({ inOverlay: true, tag: 'button', text: 'Show' });
+    expect(await frame.evaluate(() => (window as unknown as { escapes: number }).escapes)).toBe(0);
+    await page.screenshot({ path: `${SCREENS}/a11y-overlay-keyboard-collapsed.png` });
+
+    // Space opens it again, Enter folds it.
+    await page.keyboard.press('Space');
+    await expect(overlay).toHaveAttribute('data-collapsed', 'false');
+    await expect(frame.getByRole('button', { name: 'Hide' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(overlay).toHaveAttribute('data-collapsed', 'true');
+    await expect(frame.getByRole('button', { name: 'Show' })).toHaveAttribute('aria-expanded', 'false');
+  });
+});
