@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 mkdir -p .reports
 rm -f .reports/unit.json .reports/e2e.json
 
-npx wxt build >/dev/null || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+# Both browsers: the manifest tests read the Chrome and the Firefox build.
+{ npx wxt build >/dev/null && npx wxt build -b firefox >/dev/null; } || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
 npx vitest run --reporter=default --reporter=json --outputFile.json=.reports/unit.json
 unit_rc=$?
