@@ -204,6 +204,13 @@ test('hostile role, object and application names in the Permissions window are t
   await expect(shown.getByText(`General Ledger › ${LONG_TEXT_START}`).first()).toBeVisible();
   await expect(shown.locator('img, svg, script, iframe, object, embed, a[href]')).toHaveCount(0);
   await expect(shown.locator('*[onerror], *[onload]')).toHaveCount(0);
+  // The 10,000-character name wraps inside the report's table instead of widening the page.
+  const width = await report.evaluate(() => {
+    const doc = (document.getElementById('report') as HTMLIFrameElement).contentDocument!;
+    return { scroll: doc.documentElement.scrollWidth, client: doc.documentElement.clientWidth };
+  });
+  expect(width.scroll).toBeLessThanOrEqual(width.client + 1);
+  await shown.getByText(`General Ledger › ${IMG_PAYLOAD}`, { exact: true }).scrollIntoViewIfNeeded();
   await report.screenshot({ path: `${SCREENS}/security-report.png` });
 
   const worker = context.serviceWorkers()[0]!;
@@ -236,4 +243,19 @@ test('hostile role, object and application names in the Permissions window are t
     }
   }
   await expectNothingRan(page, watch);
+});
+
+test('control: the watch does see a payload that is parsed as HTML', async ({ page, context }) => {
+  // Without this, "nothing ran" could mean the watch is blind. Parse the payloads ourselves, in the page.
+  const watch = await watchForPayloads(context, page);
+  const frame = await openHostilePage(page, 'hostile-ws-user-form');
+  await expect(frame.getByTestId('ish-overlay')).toBeVisible();
+  await frame.evaluate(([img, svg]) => {
+    const box = document.createElement('div');
+    box.innerHTML = `${img}<div title="${svg}"></div>`;
+    document.body.append(box);
+  }, [IMG_PAYLOAD, `x${SVG_PAYLOAD}`]);
+  await expect.poll(() => watch.pwned.length).toBeGreaterThan(0);
+  await expect.poll(() => watch.imgRequests.length).toBeGreaterThan(0);
+  expect(await frame.evaluate((name) => (window as unknown as Record<string, unknown>)[name], PWNED_GLOBAL)).toBe(1);
 });

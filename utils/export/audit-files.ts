@@ -13,7 +13,10 @@ export function auditFileName(meta: AuditMeta, extension: 'json' | 'csv'): strin
   return `intacct-audit-${part(meta.company)}-${who}-${day}.${extension}`;
 }
 
+// Half a surrogate pair: page scripts can leave one in a text node, and encodeURIComponent throws on it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** Service workers have no URL.createObjectURL, so downloads go as data: URLs (build recipe). */
 export function dataUrl(mime: string, text: string): string {
-  return `data:${mime};charset=utf-8,${encodeURIComponent(text)}`;
+  return `data:${mime};charset=utf-8,${encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'))}`;
 }

@@ -9,5 +9,6 @@ export const companySubscriptions: PageDetector = {
   score: (s) =>
     (anyMatch(s.names, /^(company )?subscriptions$|^manage subscriptions$/) ? NAME : 0) +
     (countIn(s.fields, SETUP_APPLICATIONS) >= 2 && !s.actions.has('permissions') ? CONTENT : 0) +
-    (/subscri/.test(s.path) ? URL_HINT : 0),
+    // Not the role's or user's subscriptions (`.it=rolesubscription`), whose URLs also say "subscri".
+    (/subscri/.test(s.path) && !/(role|user)subscri/.test(s.path) ? URL_HINT : 0),
 };

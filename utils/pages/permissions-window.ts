@@ -1,4 +1,4 @@
-import { CONTENT, NAME, type PageDetector } from './detector';
+import { CONTENT, NAME, RECOGNIZED, type PageDetector } from './detector';
 import { anyMatch, countIn, type PageSignals } from './signals';
 
 // The Permissions window (reference §3.3): sections "Activities and lists" and "Reports", each a grid of
@@ -17,18 +17,16 @@ function whose(s: PageSignals, who: 'role' | 'user'): number {
   return s.qualifiers().some((q) => q.startsWith(`${who}:`) || q.startsWith(`${who} :`)) ? 1 : 0;
 }
 
-export const rolePermissions: PageDetector = {
-  kind: 'role-permissions',
-  score: (s) => {
-    const base = permissionsWindowScore(s);
-    return base === 0 ? 0 : base + whose(s, 'role');
-  },
-};
+function score(s: PageSignals, who: 'role' | 'user'): number {
+  const base = permissionsWindowScore(s);
+  if (base === 0) return 0;
+  const said = whose(s, who);
+  // A window recognized on its own that does not say whose rights it shows (no name on its "User:" line)
+  // would be a tie the first detector wins: the URL's `.it=role…` / `.it=user…` breaks it, and only it.
+  const hint = said === 0 && base >= RECOGNIZED && new RegExp(`[?&]\\.it=${who}`).test(s.path) ? 0.5 : 0;
+  return base + said + hint;
+}
 
-export const userPermissions: PageDetector = {
-  kind: 'user-permissions',
-  score: (s) => {
-    const base = permissionsWindowScore(s);
-    return base === 0 ? 0 : base + whose(s, 'user');
-  },
-};
+export const rolePermissions: PageDetector = { kind: 'role-permissions', score: (s) => score(s, 'role') };
+
+export const userPermissions: PageDetector = { kind: 'user-permissions', score: (s) => score(s, 'user') };

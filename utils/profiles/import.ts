@@ -144,6 +144,43 @@ export function crossCheckProfile(profile: IntegrationProfile): ProfileProblem[]
     });
   }
 
+  problems.push(...unsafeCharacters(profile));
+  return problems;
+}
+
+// Nothing a guide writes: C0 controls but tab and line breaks, DEL, C1, noncharacters, and unpaired
+// surrogates (XML cannot carry them, and a data: URL cannot encode the last).
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// In an ID the admin types into Intacct, invisible characters make two IDs that look the same: tabs and
+// line breaks too, zero-width and bidirectional controls.
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const ID_PATHS = /^(senderIds\.\d+\.id|package\.customFields\.\d+\.customFieldId|wsUser\.userId|role\.name)$/;
+
+function codePoint(text: string, pattern: RegExp): string {
+  const found = pattern.exec(text)?.[0] ?? '';
+  return `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Control characters anywhere, invisible ones in IDs: a profile is plain text an admin reads and types. */
+function unsafeCharacters(profile: IntegrationProfile): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      if (CONTROL.test(value)) {
+        problems.push({ path, message: `Contains a control character (${codePoint(value, CONTROL)}); use plain text.` });
+      } else if (ID_PATHS.test(path) && INVISIBLE.test(value)) {
+        problems.push({
+          path,
+          message: `Contains an invisible character (${codePoint(value, INVISIBLE)}); an ID must be typed exactly, so use visible characters only.`,
+        });
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, path ? `${path}.${i}` : String(i)));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) walk(child, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(profile, '');
   return problems;
 }
 

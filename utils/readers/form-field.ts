@@ -201,6 +201,9 @@ function ariaChecked(el: Element): boolean {
   return (el.getAttribute('aria-checked') ?? '').toLowerCase() === 'true';
 }
 
+/** What a filled password field reads as. */
+export const PASSWORD_SET = '••••••••';
+
 /** Reads what a control shows. Never throws: an unreadable control reads as empty `other`. */
 export function readControl(el: Element): ControlState {
   try {
@@ -212,6 +215,8 @@ export function readControl(el: Element): ControlState {
         const names = el.files ? Array.from(el.files).map((f) => f.name) : [];
         return { kind: 'file', value: names.join(', ') };
       }
+      // A password is never read: a finding's text is shown, exported and compared, so it only says "set".
+      if (type === 'password') return { kind: 'text', value: el.value ? PASSWORD_SET : '' };
       return { kind: 'text', value: el.value };
     }
     if (isSelect(el)) return { kind: 'select', value: selectedOptionText(el) };

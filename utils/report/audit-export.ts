@@ -129,14 +129,15 @@ const STATUS_WORDS: Record<FindingStatus, string> = { ok: 'OK', missing: 'Missin
 
 const REPORT_CSS = `
 *{box-sizing:border-box}
-body{font:13px/1.45 -apple-system,"Segoe UI",Arial,Helvetica,sans-serif;color:#1d2733;margin:24px;max-width:1100px}
+body{font:13px/1.45 -apple-system,"Segoe UI",Arial,Helvetica,sans-serif;color:#1d2733;margin:24px;max-width:1100px;overflow-wrap:anywhere}
 h1{font-size:20px;margin:0 0 4px}
 h2{font-size:15px;margin:22px 0 6px;padding-bottom:3px;border-bottom:1px solid #c9d3dc;break-after:avoid}
-dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:10px 0 4px}
+dl.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 14px;margin:10px 0 4px}
 dl.meta dt{color:#5b6877}
 dl.meta dd{margin:0}
 p.summary{font-weight:bold;margin:10px 0 0}
-table{border-collapse:collapse;width:100%}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th:nth-child(1){width:30%}th:nth-child(2){width:9%}th:nth-child(3),th:nth-child(4){width:17%}
 th,td{border:1px solid #d5dce3;padding:4px 6px;text-align:left;vertical-align:top}
 th{background:#eef2f6}
 tr{break-inside:avoid}
