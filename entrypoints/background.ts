@@ -2,7 +2,7 @@ import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { handlePageReport } from '@/utils/messages/page-handler';
 import { forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils/storage/frames';
-import { recognizedFramesItem } from '@/utils/storage/items';
+import { recognizedFramesItem } from '@/utils/storage/session-items';
 import { registerConnectionHandlers } from '@/utils/background/connection';
 import { handleExportAudit } from '@/utils/export/audit-download';
 

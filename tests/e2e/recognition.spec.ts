@@ -6,6 +6,8 @@ const SCREENS = 'test-results/screens';
 test.describe('the overlay appears on every setup page of the demo Intacct', () => {
   for (const fixture of FIXTURE_PAGES.filter((p) => p.kind)) {
     test(`${fixture.label} shows the guide for ${fixture.kind}`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
       const frame = await openIntacctPage(page, fixture.name);
       const overlay = frame.getByTestId('ish-overlay');
       await expect(overlay).toBeVisible();
@@ -16,6 +18,8 @@ test.describe('the overlay appears on every setup page of the demo Intacct', () 
         await expect(page.mainFrame().locator('ish-overlay-host')).toHaveCount(0);
       }
       await page.screenshot({ path: `${SCREENS}/${fixture.name}.png` });
+      // Nothing of ours may surface as an error on the admin's page.
+      expect(errors).toEqual([]);
     });
   }
 });

@@ -1,3 +1,4 @@
+import { gatewaySessionsItem, gatewayTimeoutItem } from '@/utils/storage/session-items';
 import { browser, type Browser } from 'wxt/browser';
 import { explainConnection, explainDiagnosis } from '@/utils/intacct/explain';
 import { checkPermissions } from '@/utils/intacct/permission-check';
@@ -10,8 +11,6 @@ import {
   connectionStoreItem,
   customProfilesItem,
   effectiveTimeout,
-  gatewaySessionsItem,
-  gatewayTimeoutItem,
   lastCompanyItem,
   parseConnectionStore,
   parseCustomProfiles,

@@ -96,10 +96,6 @@ export const GatewaySessionSchema = z.object({
 });
 export type GatewaySession = z.infer<typeof GatewaySessionSchema>;
 
-/** `${companyId}\n${profileId}` → the session the last successful test opened. */
-export const gatewaySessionsItem = storage.defineItem<Record<string, GatewaySession>>('session:gatewaySessions', {
-  fallback: {},
-});
 
 export function sessionKey(companyId: string, profileId: string): string {
   return `${companyKey(companyId)}\n${profileId}`;
@@ -110,13 +106,6 @@ export function parseSessions(value: unknown): Record<string, GatewaySession> {
   return parsed.success ? parsed.data : {};
 }
 
-/**
- * A shorter gateway timeout, for the end-to-end tests only, so the "Intacct never answers" case does not
- * hold a test for 30 s. Honest rather than hidden: it ships in every build, it can only shorten the wait
- * (1–30 s, clamped), only extension pages and the service worker can write storage.session, and it is
- * gone when the browser closes. Nothing in the product writes it.
- */
-export const gatewayTimeoutItem = storage.defineItem<number | null>('session:gatewayTimeoutMs', { fallback: null });
 
 export const DEFAULT_GATEWAY_TIMEOUT_MS = 30_000;
 

@@ -1,3 +1,4 @@
+import { gatewaySessionsItem, gatewayTimeoutItem } from '@/utils/storage/session-items';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
@@ -13,8 +14,6 @@ import type { CheckPermissionsReply, TestConnectionMessage, TestConnectionReply 
 import {
   connectionStoreItem,
   customProfilesItem,
-  gatewaySessionsItem,
-  gatewayTimeoutItem,
   lastCompanyItem,
   parseConnectionStore,
 } from '@/utils/storage/connection';
