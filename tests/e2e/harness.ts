@@ -1,7 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { extensionId, launchIntacct } from './launch';
 
-export { fixturePage, openIntacctPage } from './launch';
+export { completedDownloadTexts, fixturePage, openIntacctPage } from './launch';
 
 export const test = base.extend<{ context: BrowserContext; extensionId: string }>({
   // One browser per test: the extension's storage starts empty, as for a new admin.

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Route } from '@playwright/test';
 import { FIXTURE_PAGES, type FixturePage } from '../fixtures/intacct/catalog';
-import { pageUrl, resolveFixture, shellUrl } from '../fixtures/intacct/router';
+import { findPage, pageUrl, resolveFixture, shellUrl } from '../fixtures/intacct/router';
 import { answerGateway, isGatewayUrl } from '../fixtures/intacct/gateway';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -99,7 +99,7 @@ export async function extensionId(context: BrowserContext): Promise<string> {
 }
 
 export function fixturePage(name: string): FixturePage {
-  const page = FIXTURE_PAGES.find((p) => p.name === name);
+  const page = FIXTURE_PAGES.find((p) => p.name === name) ?? findPage(name);
   if (!page) throw new Error(`no fixture page ${name}`);
   return page;
 }
@@ -121,3 +121,17 @@ export async function openIntacctPage(page: Page, name: string): Promise<Frame> 
   return frame;
 }
 
+
+/**
+ * The text of every finished download. Downloads the service worker starts fire no Playwright event and
+ * land under GUID names (build recipe), so Chromium is asked where they went; callers tell files apart by content.
+ */
+export async function completedDownloadTexts(context: BrowserContext): Promise<string[]> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) return [];
+  const files = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { downloads: { search(q: object): Promise<{ filename: string }[]> } } }).chrome;
+    return (await api.downloads.search({ state: 'complete' })).map((d) => d.filename);
+  });
+  return files.map((file) => readFileSync(file, 'utf8'));
+}

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Frame } from '@playwright/test';
-import { expect, openIntacctPage, test } from './harness';
+import { completedDownloadTexts, expect, openIntacctPage, test } from './harness';
 
 function finding(frame: Frame, subject: string) {
   return frame.locator(`[data-testid="ish-finding"][data-subject="${subject}"]`);
@@ -40,16 +39,8 @@ test('"Export audit" saves a JSON whose findings match the page, a CSV, and open
   await expect(report.frameLocator('#report').getByText('General Ledger › Accounts').first()).toBeVisible();
   await report.screenshot({ path: 'test-results/screens/permissions-report.png' });
 
-  // Downloads started by the service worker fire no Playwright event, and land under GUID names: ask
-  // Chromium where they went and tell the two files apart by their content.
-  const worker = context.serviceWorkers()[0]!;
-  const completed = (): Promise<string[]> =>
-    worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { downloads: { search(q: object): Promise<{ filename: string }[]> } } }).chrome;
-      return (await api.downloads.search({ state: 'complete' })).map((d) => d.filename);
-    });
-  await expect.poll(completed, { timeout: 10_000 }).toHaveLength(2);
-  const contents = (await completed()).map((file) => readFileSync(file, 'utf8'));
+  await expect.poll(async () => (await completedDownloadTexts(context)).length, { timeout: 10_000 }).toBe(2);
+  const contents = await completedDownloadTexts(context);
   const json = contents.find((text) => text.trimStart().startsWith('{'));
   const csv = contents.find((text) => !text.trimStart().startsWith('{'));
   expect(json).toBeTruthy();

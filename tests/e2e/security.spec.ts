@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { expect, test } from './harness';
-import { findHostilePage } from '../fixtures/intacct/hostile/catalog';
+import { completedDownloadTexts, expect, openIntacctPage, test } from './harness';
 import {
   IMG_PAYLOAD,
   JS_URL_PAYLOAD,
@@ -10,7 +8,6 @@ import {
   PWNED_GLOBAL,
   SVG_PAYLOAD,
 } from '../fixtures/intacct/hostile/payloads';
-import { pageUrl, shellUrl } from '../fixtures/intacct/router';
 
 // Hostile page text (issue #6): role, user, sender, application and object names and field values that look
 // like markup, a javascript: URL, or run to 10,000 characters. The pages escape them (as Intacct does), so
@@ -52,21 +49,6 @@ async function watchForPayloads(context: BrowserContext, page: Page): Promise<Wa
     if (/ishPwned|onerror|onload/i.test(`${error.message} ${error.stack ?? ''}`)) watch.pageErrors.push(String(error));
   });
   return watch;
-}
-
-/** Opens a hostile page as Intacct shows it: in the frameset's iframe#iamain, or in a window of its own. */
-async function openHostilePage(page: Page, name: string): Promise<Frame> {
-  const fixture = findHostilePage(name);
-  if (!fixture) throw new Error(`no hostile page ${name}`);
-  if (fixture.ownWindow) {
-    await page.goto(pageUrl(name));
-    return page.mainFrame();
-  }
-  await page.goto(shellUrl(name));
-  const frame = page.frame({ name: 'iamain' });
-  if (!frame) throw new Error('the demo shell has no iamain frame');
-  await frame.waitForLoadState('load');
-  return frame;
 }
 
 /** What the overlay's shadow root holds that page text must never become. */
@@ -131,7 +113,7 @@ async function expectSoundOverlay(frame: Frame, page: Page, name: string): Promi
 
 test('hostile field values on the Web Services user form are shown as text and run nothing', async ({ page, context }) => {
   const watch = await watchForPayloads(context, page);
-  const frame = await openHostilePage(page, 'hostile-ws-user-form');
+  const frame = await openIntacctPage(page, 'hostile-ws-user-form');
   const overlay = frame.getByTestId('ish-overlay');
   await expect(frame.locator('[data-testid="ish-finding"][data-subject="User ID"]')).toHaveAttribute('data-status', 'wrong');
   for (const text of [IMG_PAYLOAD, SVG_PAYLOAD, JS_URL_PAYLOAD, LONG_TEXT_START]) {
@@ -150,7 +132,7 @@ test('hostile field values on the Web Services user form are shown as text and r
 
 test('hostile sender IDs, descriptions and statuses on the Security page run nothing', async ({ page, context }) => {
   const watch = await watchForPayloads(context, page);
-  const frame = await openHostilePage(page, 'hostile-company-security');
+  const frame = await openIntacctPage(page, 'hostile-company-security');
   const sender = frame.locator('[data-testid="ish-finding"][data-subject="Sender ID expensify"]');
   // The right ID with a status that is markup: the audit says it is not Active and quotes the status as text.
   await expect(sender).toHaveAttribute('data-status', 'wrong');
@@ -163,7 +145,7 @@ test('hostile sender IDs, descriptions and statuses on the Security page run not
 
 test('hostile role and application names on the role’s Subscriptions page are shown as text and run nothing', async ({ page, context }) => {
   const watch = await watchForPayloads(context, page);
-  const frame = await openHostilePage(page, 'hostile-role-subscriptions');
+  const frame = await openIntacctPage(page, 'hostile-role-subscriptions');
   const overlay = frame.getByTestId('ish-overlay');
   await expect(frame.locator('[data-testid="ish-finding"][data-subject="Cash Management"]')).toHaveAttribute('data-status', 'missing');
   for (const name of [IMG_PAYLOAD, SVG_PAYLOAD, JS_URL_PAYLOAD, LONG_TEXT]) {
@@ -178,7 +160,7 @@ test('hostile role and application names on the role’s Subscriptions page are 
 
 test('hostile role, object and application names in the Permissions window are text in the overlay, the report and the files', async ({ page, context }) => {
   const watch = await watchForPayloads(context, page);
-  const frame = await openHostilePage(page, 'hostile-role-permissions');
+  const frame = await openIntacctPage(page, 'hostile-role-permissions');
   const overlay = frame.getByTestId('ish-overlay');
   await expect(frame.locator('[data-testid="ish-finding"][data-subject="General Ledger › Accounts"]')).toHaveAttribute('data-status', 'wrong');
   for (const subject of [`General Ledger › ${IMG_PAYLOAD}`, `General Ledger › ${SVG_PAYLOAD}`, `General Ledger › ${JS_URL_PAYLOAD}`]) {
@@ -213,14 +195,8 @@ test('hostile role, object and application names in the Permissions window are t
   await shown.getByText(`General Ledger › ${IMG_PAYLOAD}`, { exact: true }).scrollIntoViewIfNeeded();
   await report.screenshot({ path: `${SCREENS}/security-report.png` });
 
-  const worker = context.serviceWorkers()[0]!;
-  const completed = (): Promise<string[]> =>
-    worker.evaluate(async () => {
-      const api = (globalThis as unknown as { chrome: { downloads: { search(q: object): Promise<{ filename: string }[]> } } }).chrome;
-      return (await api.downloads.search({ state: 'complete' })).map((d) => d.filename);
-    });
-  await expect.poll(completed, { timeout: 10_000 }).toHaveLength(2);
-  const contents = (await completed()).map((file) => readFileSync(file, 'utf8'));
+  await expect.poll(async () => (await completedDownloadTexts(context)).length, { timeout: 10_000 }).toBe(2);
+  const contents = await completedDownloadTexts(context);
   const json = contents.find((text) => text.trimStart().startsWith('{'));
   const csv = contents.find((text) => !text.trimStart().startsWith('{'));
   expect(json).toBeTruthy();
@@ -248,7 +224,7 @@ test('hostile role, object and application names in the Permissions window are t
 test('control: the watch does see a payload that is parsed as HTML', async ({ page, context }) => {
   // Without this, "nothing ran" could mean the watch is blind. Parse the payloads ourselves, in the page.
   const watch = await watchForPayloads(context, page);
-  const frame = await openHostilePage(page, 'hostile-ws-user-form');
+  const frame = await openIntacctPage(page, 'hostile-ws-user-form');
   await expect(frame.getByTestId('ish-overlay')).toBeVisible();
   await frame.evaluate(([img, svg]) => {
     const box = document.createElement('div');
