@@ -34,6 +34,17 @@ export interface GatewayOutcome {
   sessionId?: string;
   endpoint?: string;
   results: FunctionResult[];
+  /** The control block's control ID, when the reply names one (gateway-level replies do not). */
+  controlId?: string;
+}
+
+// A reply to getAPISession or a one-record read is a few kilobytes; anything this large is not an
+// answer to our request, and parsing it would only stall the popup.
+export const MAX_REPLY_CHARS = 1_000_000;
+
+/** An error of our own wording, for replies we refuse to read. */
+export function ourError(description: string): GatewayError {
+  return { errorno: '', description, description2: '', correction: '' };
 }
 
 // Paths, not bare tag names, so a record field that happens to be called "result" or "policy"
@@ -134,6 +145,11 @@ function classify(tree: ParsedResponse): GatewayOutcome {
   return { ok: true, code: 'ok', errors, results, ...session };
 }
 
+function withControlId(outcome: GatewayOutcome, tree: ParsedResponse): GatewayOutcome {
+  const id = tree.response.control.controlid;
+  return id ? { ...outcome, controlId: id } : outcome;
+}
+
 /**
  * Reads a gateway reply into an outcome. Never throws. httpStatus, when given, is the HTTP status
  * the reply came with: 429 is a rate limit whatever the body says (reference §1.1); any other
@@ -141,13 +157,18 @@ function classify(tree: ParsedResponse): GatewayOutcome {
  */
 export function parseGatewayResponse(xml: string, httpStatus?: number): GatewayOutcome {
   try {
+    if (typeof xml === 'string' && xml.length > MAX_REPLY_CHARS) {
+      if (httpStatus === 429) return failure('rate-limited');
+      const mb = (xml.length / 1_000_000).toFixed(1);
+      return failure('unknown', [ourError(`The reply was ${mb} MB, far larger than any answer to this request, so it was not read.`)]);
+    }
     const tree = readTree(typeof xml === 'string' ? xml : '');
     if (httpStatus === 429) {
       const outcome = typeof tree === 'string' ? failure('rate-limited') : classify(tree);
       return { ...outcome, ok: false, code: 'rate-limited' };
     }
     if (typeof tree === 'string') return failure(tree);
-    return classify(tree);
+    return withControlId(classify(tree), tree);
   } catch {
     return failure('unknown');
   }

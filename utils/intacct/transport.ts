@@ -6,7 +6,7 @@ import {
   type GatewayFunction,
   type GatewayRequest,
 } from './request';
-import { parseGatewayResponse, type GatewayOutcome } from './response';
+import { ourError, parseGatewayResponse, type GatewayOutcome } from './response';
 
 // Reference §1.1: every client starts here; getAPISession may hand back another *.intacct.com host.
 export const DEFAULT_ENDPOINT = 'https://api.intacct.com/ia/xml/xmlgw.phtml';
@@ -244,7 +244,17 @@ export async function testConnection(
       );
       return { kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure), redactedRequest };
     }
-    const outcome = scrub(parseGatewayResponse(sent.body, sent.status), secrets);
+    let outcome = scrub(parseGatewayResponse(sent.body, sent.status), secrets);
+    // A reply naming another control ID answers someone else's request (a proxy or cache mixed them up):
+    // nothing it says is about this test.
+    if (outcome.controlId && outcome.controlId !== checked.data.control.controlId) {
+      outcome = {
+        ok: false,
+        code: 'unknown',
+        results: [],
+        errors: [ourError(`The reply is for another request (control ID ${outcome.controlId}), not this test, so nothing was concluded. Run the test again.`)],
+      };
+    }
     const diagnosis = diagnose(outcome.code, {
       senderId: input.senderId,
       userId: input.userId,

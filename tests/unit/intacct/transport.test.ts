@@ -140,8 +140,8 @@ describe('testConnection', () => {
     companyId: 'DEMOCO',
     userPassword: 'UserPa55word!',
   };
-  let ids = 0;
-  const newControlId = () => `id-${(ids += 1)}`;
+  // The canned replies answer control ID c1; a reply must name the request it answers.
+  const newControlId = () => 'c1';
 
   it('signs in with getAPISession and reports a working connection without either password', async () => {
     const { fetchFn, calls } = scriptedFetch(reply(200, SESSION_OK));
@@ -160,6 +160,27 @@ describe('testConnection', () => {
     expect(json).not.toContain('SenderPa55word!');
     expect(json).not.toContain('UserPa55word!');
     expect(result.kind === 'answered' && result.redactedRequest).toContain('<password>***</password>');
+  });
+
+  it('concludes nothing from a reply that answers another request', async () => {
+    const { fetchFn } = scriptedFetch(reply(200, SESSION_OK));
+    const result = await testConnection(input, { fetchFn, newControlId: () => 'mine-42' });
+    expect(result.kind).toBe('answered');
+    if (result.kind !== 'answered') return;
+    expect(result.outcome.ok).toBe(false);
+    expect(result.outcome.code).toBe('unknown');
+    expect(result.outcome.sessionId).toBeUndefined();
+    expect(result.diagnosis.sentence).toContain('another request (control ID c1)');
+  });
+
+  it('refuses to read a 5 MB reply and says why', async () => {
+    const huge = `<?xml version="1.0"?><response>${'<x>filler</x>'.repeat(400_000)}</response>`;
+    const { fetchFn } = scriptedFetch(reply(200, huge));
+    const started = performance.now();
+    const result = await testConnection(input, { fetchFn, newControlId });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result.kind === 'answered' && result.outcome.code).toBe('unknown');
+    expect(result.diagnosis.sentence).toMatch(/5\.\d MB/);
   });
 
   it('signs in to an entity when one is given', async () => {
