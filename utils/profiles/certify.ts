@@ -12,7 +12,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
   vendor: 'Emburse',
   source: {
     title: 'Installing the Sage Intacct Connector (Emburse Certify Help Center)',
-    citation: 'help.certify.com articles 15460283859725 and 4422998956315 (reference §4.1)',
+    citation: 'help.certify.com articles 15460283859725 and 4422998956315',
   },
   summary:
     'Certify’s connector is a Platform Services application that syncs users, departments and entities into Certify and posts expense reports back to Intacct, signing in as a web services user through two authorized senders.',
@@ -146,7 +146,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
           fix: 'Enter Ajax or Certify exactly as the Certify guide writes them.',
         },
         {
-          // Not in the guide: Intacct refuses requests from inactive sender IDs (reference §3.3).
+          // Not in the guide: Intacct refuses requests from inactive sender IDs.
           id: 'sender-status',
           pageKind: 'sender-form',
           labels: ['Status'],
@@ -162,7 +162,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
       id: 'Ajax',
       description: 'Scripts',
       caseSensitive: true,
-      note: 'Used by Certify’s configuration page for its scripted calls. The guide writes “Ajax”, while Intacct’s help names the AJAX gateway sender “ajax” (reference §1.1, §3.3).',
+      note: 'Used by Certify’s configuration page for its scripted calls. The guide writes “Ajax”, while Intacct’s help names the AJAX gateway sender “ajax”.',
     },
     {
       id: 'Certify',
@@ -215,6 +215,6 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
     'After Credit Card Transactions the grid lists four more rows (three unnamed with List, View; one Tax Detail with List, View) whose application headings are missing; they are not recorded.',
     'No user ID, user type or admin privileges are prescribed for the web services user.',
     'The guide writes the scripts sender as “Ajax”; Intacct’s help calls the AJAX gateway sender “ajax”. Sender IDs are case-sensitive, so confirm the spelling with Certify if authorization fails.',
-    'Reference §4.1 mentions a “Certify Integration” role, but the guide text uses that phrase only as the Certify sender’s description; no role name is prescribed.',
+    'A connector summary mentions a “Certify Integration” role, but the guide text uses that phrase only as the Certify sender’s description; no role name is prescribed.',
   ],
 };

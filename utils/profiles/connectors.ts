@@ -39,7 +39,7 @@ function webServicesSubscriptionStep(vendor: string): ProfileStep {
   };
 }
 
-/** Sender authorization for a published sender ID; the exact match matters (reference §3.3). */
+/** Sender authorization for a published sender ID; the exact match matters. */
 function senderStep(vendor: string, senderId: string): ProfileStep {
   return {
     id: 'sender-authorization',
@@ -72,7 +72,7 @@ function senderStep(vendor: string, senderId: string): ProfileStep {
   };
 }
 
-/** Intacct's help says every web services user needs an authorized sender (reference §3.3), even when the vendor's article does not name it. */
+/** Intacct's help says every web services user needs an authorized sender, even when the vendor's article does not name it. */
 function unknownSenderStep(vendor: string): ProfileStep {
   return {
     id: 'sender-authorization',
@@ -90,7 +90,7 @@ export const RAMP_PROFILE: IntegrationProfile = {
   id: 'ramp',
   name: 'Ramp',
   vendor: 'Ramp',
-  source: { title: 'Ramp: Sage Intacct sync errors', citation: 'support.ramp.com sync-error article (reference §4.1)' },
+  source: { title: 'Ramp: Sage Intacct sync errors', citation: 'support.ramp.com sync-error article' },
   summary: 'Ramp signs in as an active web services user with full module permissions, authorized by the RampFinancialMPP sender ID.',
   options: [],
   steps: [
@@ -153,7 +153,7 @@ export const BREX_PROFILE: IntegrationProfile = {
   id: 'brex',
   name: 'Brex',
   vendor: 'Brex',
-  source: { title: 'Brex: Sage Intacct integration', citation: 'brex.com/support sage-intacct-integration (reference §4.1)' },
+  source: { title: 'Brex: Sage Intacct integration', citation: 'brex.com/support sage-intacct-integration' },
   summary:
     'Brex signs in as a Business, Full-admin web services user with full permissions on Company, Cash Management, General Ledger and Accounts Receivable, authorized by the BrexMPP sender ID.',
   options: [],
@@ -224,7 +224,7 @@ export const BILL_SPEND_PROFILE: IntegrationProfile = {
   id: 'bill-spend-expense',
   name: 'BILL Spend & Expense',
   vendor: 'BILL (formerly Divvy)',
-  source: { title: 'BILL Spend & Expense: Sage Intacct integration', citation: 'help.getdivvy.com 6005057 (reference §4.1)' },
+  source: { title: 'BILL Spend & Expense: Sage Intacct integration', citation: 'help.getdivvy.com 6005057' },
   summary:
     'BILL Spend & Expense signs in as the Divvy web services user (Business, Full admin) set up at the top level, authorized by the bill.com sender ID.',
   options: [],
@@ -302,7 +302,7 @@ export const EXPENSEIN_PROFILE: IntegrationProfile = {
   id: 'expensein',
   name: 'ExpenseIn',
   vendor: 'ExpenseIn',
-  source: { title: 'ExpenseIn: Sage Intacct integration', citation: 'docs.expensein.com 6353783 (reference §4.1)' },
+  source: { title: 'ExpenseIn: Sage Intacct integration', citation: 'docs.expensein.com 6353783' },
   summary:
     'ExpenseIn signs in as a web services user whose role carries a short list of granular permissions across Company, General Ledger, Accounts Payable, Projects and Cash Management.',
   options: [],
@@ -400,7 +400,7 @@ export const EXPENSEIN_PROFILE: IntegrationProfile = {
   knownGaps: [
     'The sender ID to authorize is not stated.',
     'User ID, user type and admin privileges are not stated, nor the role’s name.',
-    'The rights are recorded as listed; Intacct also requires List wherever View, Add, Edit or Delete is granted (reference §4).',
+    'The rights are recorded as listed; Intacct also requires List wherever View, Add, Edit or Delete is granted.',
   ],
 };
 
@@ -410,7 +410,7 @@ export const GORILLA_EXPENSE_PROFILE: IntegrationProfile = {
   vendor: 'Gorilla Expense',
   source: {
     title: 'Gorilla Expense: Sage Intacct integration',
-    citation: 'gorillaexpense.freshdesk.com 11000119073 (reference §4.1)',
+    citation: 'gorillaexpense.freshdesk.com 11000119073',
   },
   summary: 'Gorilla Expense signs in as a web services user whose role has All on Time & Expenses.',
   options: [],

@@ -125,7 +125,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           fix: 'Enter Expensify as the first name.',
         },
         {
-          // The current form folds first and last name into a Contact name picker (reference §3.3).
+          // The current form folds first and last name into a Contact name picker.
           id: 'ws-contact-name',
           pageKind: 'ws-user-form',
           labels: ['Contact name'],
@@ -508,7 +508,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
     { module: 'General Ledger', aliases: [], access: 'all', why: 'Listed by the guide for every Expensify connection.' },
     {
       module: 'Time & Expenses',
-      // getUserPermissions reports it as "Time " and the product now says Expenses / Time (reference §1.6, §3.3).
+      // getUserPermissions reports it as "Time " and the product now says Expenses / Time.
       aliases: ['Time & Expense', 'Expenses', 'Time'],
       access: 'all',
       when: EXPENSE_REPORTS,
@@ -533,7 +533,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
     kind: 'download',
     url: 'https://www.expensify.com/tools/integrations/downloadPackage',
     fileHint: 'The file Expensify saves when you choose Download Package (in your Downloads folder).',
-    note: 'Expensify supplies the package; its contents are not published (reference §5).',
+    note: 'Expensify supplies the package; its contents are not published.',
   },
   wsUser: {
     userId: EXPENSIFY_USER_ID,
@@ -544,10 +544,10 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
   role: { name: 'Expensify' },
   knownGaps: [
     'The guide asks for Accounts Payable All whenever any expenses, company-card ones included, are exported as vendor bills. This profile asks only about out-of-pocket exports, so with expense reports check how company-card expenses are exported.',
-    'Expensify’s troubleshooting articles (not this guide) also mention Accounts Receivable Read-only when using customers or projects (reference §4.1); it is not required here.',
+    'Expensify’s troubleshooting articles (not this guide) also mention Accounts Receivable Read-only when using customers or projects; it is not required here.',
     'The guide does not say whether the Web Services subscription must be on.',
     'The guide lists “Configure integration sync options” but does not describe the options.',
-    'The Expensify package’s contents are not published (reference §5).',
+    'The Expensify package’s contents are not published.',
     'The guide gives only the older menu path for employees and expense types.',
   ],
 };
