@@ -3,6 +3,7 @@ import type { Finding } from '@/utils/audit/finding';
 import { summaryLine } from '@/utils/audit/finding';
 
 const STATUS_TEXT: Record<Finding['status'], string> = { ok: 'OK', missing: 'Missing', wrong: 'Wrong', excess: 'Excess' };
+const RANK = { missing: 0, wrong: 1, excess: 2, ok: 3 } as const;
 
 export interface FindingsProps {
   findings: readonly Finding[];
@@ -22,62 +23,83 @@ function groupsOf(findings: readonly Finding[]): Array<[string, Finding[]]> {
   return [...groups];
 }
 
+function FindingItem({ finding: f, onPoint }: { finding: Finding; onPoint: FindingsProps['onPoint'] }) {
+  return (
+    <li
+      className={`ish-finding ish-${f.status}`}
+      data-testid="ish-finding"
+      data-status={f.status}
+      data-subject={f.subject}
+      onMouseEnter={() => onPoint(f)}
+      onMouseLeave={() => onPoint(null)}
+    >
+      <button
+        type="button"
+        className="ish-finding-head"
+        onClick={() => onPoint(f)}
+        onFocus={() => onPoint(f)}
+        onBlur={() => onPoint(null)}
+        disabled={!f.target}
+        title={f.target ? 'Show this field on the page' : undefined}
+      >
+        <span className={`ish-badge ish-badge-${f.status}`}>{STATUS_TEXT[f.status]}</span>
+        <span className="ish-subject">{f.subject}</span>
+      </button>
+      {f.status !== 'ok' && (
+        <div className="ish-detail">
+          {f.found || f.expected ? (
+            <p className="ish-values">
+              {f.found ? <>Now: <q>{f.found}</q>. </> : null}
+              {f.expected ? <>Needs: <q>{f.expected}</q>.</> : null}
+            </p>
+          ) : null}
+          {/* A missing value's message only restates what it needs; the fix says it better. */}
+          {f.message && (f.status !== 'missing' || !f.fix) && <p>{f.message}</p>}
+          {f.fix && <p className="ish-fix">{f.fix}</p>}
+        </div>
+      )}
+    </li>
+  );
+}
+
 /** The checks of this page, problems first within each group, each with what to do. */
 export function Findings({ findings, onPoint, children }: FindingsProps) {
   if (findings.length === 0) return null;
-  const rank = { missing: 0, wrong: 1, excess: 2, ok: 3 } as const;
+  // A permissions window can hold hundreds of checks: where some fail, the passing ones fold away so the
+  // problems stay in view (folded, they stay in the page for the checklist and assistive tech).
+  const fold = findings.length > 8 && findings.some((f) => f.status !== 'ok');
   return (
     <div className="ish-findings">
       <p className="ish-summary" data-testid="ish-summary" role="status">
         {summaryLine(findings)}
       </p>
       {children}
-      {groupsOf(findings).map(([group, list]) => (
-        <div className="ish-group" key={group || '-'}>
-          {group && <h3>{group}</h3>}
+      {groupsOf(findings).map(([group, list]) => {
+        const problems = list.filter((f) => f.status !== 'ok').sort((a, b) => RANK[a.status] - RANK[b.status]);
+        const passing = list.filter((f) => f.status === 'ok');
+        const items = (some: Finding[]) => (
           <ul>
-            {[...list]
-              .sort((a, b) => rank[a.status] - rank[b.status])
-              .map((f) => (
-                <li
-                  key={f.id}
-                  className={`ish-finding ish-${f.status}`}
-                  data-testid="ish-finding"
-                  data-status={f.status}
-                  data-subject={f.subject}
-                  onMouseEnter={() => onPoint(f)}
-                  onMouseLeave={() => onPoint(null)}
-                >
-                  <button
-                    type="button"
-                    className="ish-finding-head"
-                    onClick={() => onPoint(f)}
-                    onFocus={() => onPoint(f)}
-                    onBlur={() => onPoint(null)}
-                    disabled={!f.target}
-                    title={f.target ? 'Show this field on the page' : undefined}
-                  >
-                    <span className={`ish-badge ish-badge-${f.status}`}>{STATUS_TEXT[f.status]}</span>
-                    <span className="ish-subject">{f.subject}</span>
-                  </button>
-                  {f.status !== 'ok' && (
-                    <div className="ish-detail">
-                      {f.found || f.expected ? (
-                        <p className="ish-values">
-                          {f.found ? <>Now: <q>{f.found}</q>. </> : null}
-                          {f.expected ? <>Needs: <q>{f.expected}</q>.</> : null}
-                        </p>
-                      ) : null}
-                      {/* A missing value's message only restates what it needs; the fix says it better. */}
-                      {f.message && (f.status !== 'missing' || !f.fix) && <p>{f.message}</p>}
-                      {f.fix && <p className="ish-fix">{f.fix}</p>}
-                    </div>
-                  )}
-                </li>
-              ))}
+            {some.map((f) => (
+              <FindingItem key={f.id} finding={f} onPoint={onPoint} />
+            ))}
           </ul>
-        </div>
-      ))}
+        );
+        return (
+          <div className="ish-group" key={group || '-'}>
+            {group && <h3>{group}</h3>}
+            {!fold && items([...problems, ...passing])}
+            {fold && problems.length > 0 && items(problems)}
+            {fold && passing.length > 0 && (
+              <details className="ish-passing" data-testid="ish-passing">
+                <summary>
+                  {passing.length} passing check{passing.length === 1 ? '' : 's'}
+                </summary>
+                {items(passing)}
+              </details>
+            )}
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Overlay } from '@/components/overlay/Overlay';
+import type { Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
 
 const guide: PageGuide = {
@@ -54,6 +55,21 @@ describe('the overlay panel', () => {
   it('warns before saving where a mistake cannot be undone', () => {
     act(() => root.render(<Overlay guide={{ ...guide, cautions: ['Before you click Save: …'] }} />));
     expect(host.querySelector('[data-testid="ish-caution"]')?.textContent).toBe('Before you click Save: …');
+  });
+
+  it('folds passing checks away on a long list with problems, keeping the problems in view', () => {
+    const make = (i: number, status: Finding['status']): Finding => ({
+      id: `f${i}`, subject: `Object ${i}`, status, found: '', expected: '', message: '', fix: 'Tick it', group: 'General Ledger',
+    });
+    const many = [make(0, 'wrong'), ...Array.from({ length: 9 }, (_, i) => make(i + 1, 'ok'))];
+    act(() => root.render(<Overlay guide={guide} findings={many} />));
+    const folded = host.querySelector<HTMLDetailsElement>('[data-testid="ish-passing"]');
+    expect(folded?.open).toBe(false);
+    expect(folded?.querySelector('summary')?.textContent).toBe('9 passing checks');
+    expect(host.querySelector('[data-status="wrong"]')?.closest('details')).toBeNull();
+    act(() => root.render(<Overlay guide={guide} findings={many.map((f) => ({ ...f, status: 'ok' as const }))} />));
+    expect(host.querySelector('[data-testid="ish-passing"]')).toBeNull();
+    expect(host.querySelector('[data-testid="ish-summary"]')?.textContent).toBe('All 10 checks pass');
   });
 
   it('says so when the integration needs nothing on this page', () => {
