@@ -1,7 +1,8 @@
 // `npm run bench`: the extension's performance budget, one figure per line with its unit, then a check:
 // a figure over its budget by more than half fails the run (CI), smaller overruns are printed as noise.
 // Load times alternate with/without the extension so machine drift cancels; that figure is a ratio.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -36,12 +37,33 @@ report({ name: 'all-frames script size', value: detectorBytes / 1024, unit: 'kB'
 console.log(`all-frames script size gzip: ${(gzipSync(readFileSync(detectorFile)).length / 1024).toFixed(1)} kB`);
 
 // --- a 3-frame page that is not a setup page (frameset, iamain dashboard, a report frame) -------------
+// The floor: an extension whose all-frames content script does nothing at all. Whatever it costs, any
+// script in every Intacct frame costs (Chromium sets up a script context per frame), so the distance
+// from it is what our detection adds.
+const noopDir = mkdtempSync(path.join(tmpdir(), 'ish-noop-ext-'));
+writeFileSync(
+  path.join(noopDir, 'manifest.json'),
+  JSON.stringify({
+    manifest_version: 3,
+    name: 'no-op content script',
+    version: '1.0',
+    content_scripts: [{ matches: ['https://*.intacct.com/*'], all_frames: true, match_about_blank: true, run_at: 'document_idle', js: ['noop.js'] }],
+  }),
+);
+writeFileSync(path.join(noopDir, 'noop.js'), 'void 0;\n');
+
+type Variant = 'with' | 'without' | 'noop';
 const without = await launchIntacct({ withExtension: false, headless: true });
 const withExt = await launchIntacct({ withExtension: true, headless: true });
-const pages = { without: await without.context.newPage(), with: await withExt.context.newPage() };
-const times: Record<'with' | 'without', number[]> = { with: [], without: [] };
+const noop = await launchIntacct({ withExtension: true, extensionDir: noopDir, headless: true });
+const pages: Record<Variant, Page> = {
+  without: await without.context.newPage(),
+  with: await withExt.context.newPage(),
+  noop: await noop.context.newPage(),
+};
+const times: Record<Variant, number[]> = { with: [], without: [], noop: [] };
 
-async function loadOnce(which: 'with' | 'without'): Promise<void> {
+async function loadOnce(which: Variant): Promise<void> {
   const page = pages[which];
   await page.goto('about:blank');
   await page.goto(shellUrl('dashboard'), { waitUntil: 'load' });
@@ -56,18 +78,25 @@ async function loadOnce(which: 'with' | 'without'): Promise<void> {
   );
 }
 
-await loadOnce('without');
-await loadOnce('with');
+for (const which of ['without', 'with', 'noop'] as const) await loadOnce(which);
 times.with = [];
 times.without = [];
-for (let i = 0; i < ROUNDS; i++) {
-  const order: Array<'with' | 'without'> = i % 2 ? ['with', 'without'] : ['without', 'with'];
-  for (const which of order) await loadOnce(which);
-}
+times.noop = [];
+const orders: Variant[][] = [
+  ['without', 'with', 'noop'],
+  ['with', 'noop', 'without'],
+  ['noop', 'without', 'with'],
+];
+for (let i = 0; i < ROUNDS; i++) for (const which of orders[i % 3] ?? []) await loadOnce(which);
 console.log(`3-frame page load without extension (median of ${ROUNDS}): ${median(times.without).toFixed(1)} ms`);
 console.log(`3-frame page load with extension (median of ${ROUNDS}): ${median(times.with).toFixed(1)} ms`);
+console.log(`3-frame page load with a no-op all-frames content script (median of ${ROUNDS}): ${median(times.noop).toFixed(1)} ms`);
 report({ name: 'load time with / without extension', value: median(times.with) / median(times.without), unit: 'ratio', budget: 1.03, digits: 3 });
+console.log(`load time no-op content script / without extension: ${(median(times.noop) / median(times.without)).toFixed(3)} ratio (the floor of any all-frames script)`);
+console.log(`load time with extension / no-op content script: ${(median(times.with) / median(times.noop)).toFixed(3)} ratio (what our detection adds)`);
 await without.close();
+await noop.close();
+rmSync(noopDir, { recursive: true, force: true });
 
 // --- the overlay on a setup page, after DOMContentLoaded --------------------------------------------
 async function overlayDelay(page: Page): Promise<number> {

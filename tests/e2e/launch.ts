@@ -24,6 +24,8 @@ export const QUIET_FLAGS = [
 
 export interface LaunchOptions {
   withExtension: boolean;
+  /** Another unpacked extension to load instead of ours (the benchmark's no-op baseline). */
+  extensionDir?: string;
   headless: boolean;
   /** Extra handler tried before the demo Intacct pages, e.g. the XML gateway. */
   extraRoute?: (route: Route) => Promise<boolean>;
@@ -75,7 +77,8 @@ export async function launchIntacct(options: LaunchOptions): Promise<Launched> {
   const profileDir = mkdtempSync(path.join(tmpdir(), 'ish-chromium-'));
   const args = [...QUIET_FLAGS];
   if (options.withExtension) {
-    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+    const dir = options.extensionDir ?? EXTENSION_DIR;
+    args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
   }
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
