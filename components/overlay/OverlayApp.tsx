@@ -50,11 +50,17 @@ export function OverlayApp({ doc, kind, selection, imported = [], domVersion, ne
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const edited = new Set<Element>();
     const onEdit = (event: Event): void => {
-      const target = event.target instanceof Element ? event.target : null;
-      auditor.changed(target);
+      if (event.target instanceof Element) edited.add(event.target);
       clearTimeout(timer);
-      timer = setTimeout(() => setVersion((v) => v + 1), AUDIT_DELAY_MS);
+      // Read the page after its own handlers ran: Intacct's "All" / "Read only" radios tick the boxes in
+      // their change handler, which runs after our capture listener.
+      timer = setTimeout(() => {
+        for (const target of edited) auditor.changed(target);
+        edited.clear();
+        setVersion((v) => v + 1);
+      }, AUDIT_DELAY_MS);
     };
     doc.addEventListener('input', onEdit, true);
     doc.addEventListener('change', onEdit, true);

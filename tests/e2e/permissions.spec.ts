@@ -48,3 +48,14 @@ test('"Export audit" saves a JSON whose findings match the page, a CSV, and open
   expect(exported.findings.map((f) => `${f.status}|${f.subject}`).sort()).toEqual(onPage);
   expect(csv).toContain('General Ledger › Accounts');
 });
+
+test('choosing "All" in a section of the Permissions window clears that section’s findings live', async ({ page }) => {
+  const frame = await openIntacctPage(page, 'role-permissions');
+  const reports = finding(frame, 'General Ledger › Reports');
+  await expect(reports).toHaveAttribute('data-status', 'wrong');
+  await expect(finding(frame, 'General Ledger › Financial reports')).toHaveAttribute('data-status', 'wrong');
+  // The page's own script ticks every box of the section when its "All" radio is chosen.
+  await frame.locator('#sc_reports_all').check();
+  await expect(reports).toHaveAttribute('data-status', 'ok');
+  await expect(finding(frame, 'General Ledger › Financial reports')).toHaveAttribute('data-status', 'ok');
+});
