@@ -11,6 +11,7 @@ import {
   nextStep,
   parseChecklistStore,
   progressOf,
+  pageProvesItsSteps,
   recordPageFindings,
   type ChecklistStore,
 } from '@/utils/checklist/progress';
@@ -88,7 +89,14 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     checklistTimer = setTimeout(() => {
       if (!pendingFindings) return;
       const profileId = resolveProfile(selection, imported).id;
-      const next = recordPageFindings(checklist, companyId, profileId, pendingFindings, Date.now());
+      const next = recordPageFindings(
+        checklist,
+        companyId,
+        profileId,
+        pendingFindings,
+        Date.now(),
+        kind !== null && pageProvesItsSteps(kind),
+      );
       pendingFindings = null;
       if (next !== checklist) {
         checklist = next;

@@ -75,3 +75,37 @@ describe('which company the admin is in', () => {
     expect(readCompanyId(null, 'https://x.intacct.com/?.cc=<script>')).toBeNull();
   });
 });
+
+describe('what can finish the checklist', () => {
+  it('lets the admin tick every step the extension cannot prove, so the checklist can finish', () => {
+    for (const profileId of ['expensify', 'certify']) {
+      const profile = getProfile(profileId)!;
+      for (const exportAs of ['vendor-bills', 'expense-reports']) {
+        const values = { export: exportAs, dimensions: 'projects', permissionModel: 'role-based' };
+        let store = {};
+        for (const item of checklistItems(profile, values, progressOf(store, 'C', profileId))) {
+          // A step is either proven by a clean page (it has checks there) or can be ticked by hand.
+          if (item.manual) store = setTicked(store, 'C', profileId, item.step.id, true, 1);
+          else store = recordPageFindings(store, 'C', profileId, [finding(item.step.id, 'ok')], 1);
+        }
+        const items = checklistItems(profile, values, progressOf(store, 'C', profileId));
+        expect(nextStep(items), `${profileId} ${exportAs}`).toBeUndefined();
+      }
+    }
+  });
+
+  it('offers a Done box for the package upload, which has no field to check', () => {
+    const items = checklistItems(expensify, {}, progressOf({}, 'C', 'expensify'));
+    expect(items.find((i) => i.step.id === 'package-upload')?.manual).toBe(true);
+  });
+
+  it('does not verify the permissions step from one clean Permissions window, but a problem there takes it back', () => {
+    let store = recordPageFindings({}, 'C', 'expensify', [finding('permissions', 'ok')], 1, false);
+    expect(progressOf(store, 'C', 'expensify').verified).toEqual({});
+    store = setTicked(store, 'C', 'expensify', 'permissions', true, 2);
+    store = recordPageFindings(store, 'C', 'expensify', [finding('permissions', 'ok')], 3);
+    expect(progressOf(store, 'C', 'expensify').ticked).toEqual({ permissions: 2 });
+    store = recordPageFindings(store, 'C', 'expensify', [finding('permissions', 'missing')], 4, false);
+    expect(progressOf(store, 'C', 'expensify')).toEqual({ verified: {}, ticked: {} });
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from '@/utils/zod';
 import type { Finding } from '@/utils/audit/finding';
+import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile, OptionValues, ProfileStep } from '@/utils/profiles/schema';
 import { requiredSteps } from '@/utils/profiles/registry';
 
@@ -41,6 +42,11 @@ export function recordPageFindings(
   profileId: string,
   findings: readonly Finding[],
   at: number,
+  /**
+   * false where the page shows only part of its step (one module's Permissions window, the sender window
+   * for one of two sender IDs): its problems still take the step back, but a clean page proves nothing.
+   */
+  canVerify = true,
 ): ChecklistStore {
   const byStep = new Map<string, boolean>();
   for (const f of findings) {
@@ -50,17 +56,20 @@ export function recordPageFindings(
   if (byStep.size === 0) return store;
   const before = progressOf(store, companyId, profileId);
   const verified = { ...before.verified };
+  const ticked = { ...before.ticked };
   let changed = false;
   for (const [stepId, clean] of byStep) {
-    if (clean && verified[stepId] === undefined) {
+    if (clean && canVerify && verified[stepId] === undefined) {
       verified[stepId] = at;
       changed = true;
-    } else if (!clean && verified[stepId] !== undefined) {
+    } else if (!clean && (verified[stepId] !== undefined || ticked[stepId] !== undefined)) {
+      // A problem on the page outweighs an earlier clean page or the admin's tick: the step is open again.
       delete verified[stepId];
+      delete ticked[stepId];
       changed = true;
     }
   }
-  return changed ? withProgress(store, companyId, profileId, { ...before, verified }) : store;
+  return changed ? withProgress(store, companyId, profileId, { verified, ticked }) : store;
 }
 
 export function setTicked(
@@ -80,6 +89,26 @@ export function setTicked(
 
 export type StepState = 'verified' | 'ticked' | 'todo';
 
+// Pages whose checks cover their whole step, so a clean page verifies it (see pageProvesItsSteps).
+const WHOLE_STEP_PAGES: ReadonlySet<PageKind> = new Set(['company-security', 'company-subscriptions']);
+
+/** Whether a clean page of this kind proves its steps done, rather than one part of them. */
+export function pageProvesItsSteps(kind: PageKind): boolean {
+  return !PARTIAL_PAGES.has(kind);
+}
+const PARTIAL_PAGES: ReadonlySet<PageKind> = new Set([
+  'role-subscriptions',
+  'user-subscriptions',
+  'role-permissions',
+  'user-permissions',
+  'sender-form',
+]);
+
+/** A step the extension can prove from a page: it has field checks there, or its page is checked whole. */
+function verifiable(step: ProfileStep): boolean {
+  return (step.fields?.length ?? 0) > 0 || step.pageKinds.some((k) => WHOLE_STEP_PAGES.has(k));
+}
+
 export interface ChecklistItem {
   step: ProfileStep;
   number: number;
@@ -92,7 +121,8 @@ export function checklistItems(profile: IntegrationProfile, values: OptionValues
   return requiredSteps(profile, values).map((step, i) => ({
     step,
     number: i + 1,
-    manual: step.manual === true || step.pageKinds.length === 0,
+    // Anything the extension cannot prove, the admin can tick, or the checklist could never finish.
+    manual: step.manual === true || !verifiable(step),
     state: progress.verified[step.id] !== undefined ? 'verified' : progress.ticked[step.id] !== undefined ? 'ticked' : 'todo',
   }));
 }
