@@ -1,5 +1,5 @@
+import { looseEquals, sameIgnoringCaseAndSpaces } from '@/utils/audit/compare';
 import { checkField } from '@/utils/audit/fields';
-import { looseEquals } from '@/utils/audit/compare';
 import type { FieldRule } from '@/utils/profiles/schema';
 import { findField, isShown, readControl, selectedOption } from '@/utils/readers/form-field';
 
@@ -60,7 +60,15 @@ function valueFor(rule: FieldRule, control: HTMLInputElement | HTMLSelectElement
     case 'equals':
     case 'oneOf': {
       if (isToggle) return null;
-      const value = e.kind === 'equals' ? e.value : e.values[0];
+      // Of several accepted values, only the one the admin evidently meant (same but for case and spaces);
+      // an empty field gets the first. Never swap one sender ID for another: a sender ID is permanent.
+      const typed = isSelect(control) ? '' : control.value;
+      const value =
+        e.kind === 'equals'
+          ? e.value
+          : typed.trim() === ''
+            ? e.values[0]
+            : e.values.find((v) => sameIgnoringCaseAndSpaces(v, typed));
       if (value === undefined) return null;
       if (isSelect(control)) {
         const option = matchingOption(control, value);

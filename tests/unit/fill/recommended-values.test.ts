@@ -124,3 +124,19 @@ describe('planFill elsewhere', () => {
     expect(readControl(doc.querySelector('[name="_obj__USERTYPE"]')!).value).toBe('Employee');
   });
 });
+
+describe('filling a field that accepts one of several values', () => {
+  it('corrects the case of what the admin typed, and never swaps one sender ID for another', async () => {
+    const { fieldRulesFor, getProfile } = await import('@/utils/profiles/registry');
+    const { planFill } = await import('@/utils/fill/recommended-values');
+    const certify = getProfile('certify')!;
+    const rules = fieldRulesFor(certify, {}, 'sender-form');
+    const doc = new DOMParser().parseFromString(
+      '<table><tr><td class="label"><label for="s">Sender ID</label></td><td><input id="s" value="certify"></td></tr></table>',
+      'text/html',
+    );
+    expect(planFill(doc, rules).map((a) => a.value)).toContain('Certify');
+    (doc.getElementById('s') as HTMLInputElement).value = 'concur';
+    expect(planFill(doc, rules).filter((a) => a.subject === 'Sender ID')).toEqual([]);
+  });
+});
