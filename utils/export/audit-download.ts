@@ -3,7 +3,7 @@ import { storage } from '#imports';
 import { ExportAuditSchema } from '@/utils/messages/export';
 import { isIntacctUrl } from '@/utils/hosts';
 import { auditToCsv, auditToHtmlReport, auditToJson } from '@/utils/report/audit-export';
-import { auditFileName, dataUrl } from './audit-files';
+import { auditFileName, downloadUrl } from './audit-files';
 
 /** The printable report the report page shows; session storage, it is for the open browser only. */
 export const auditReportItem = storage.defineItem<string>('session:auditReport', { fallback: '' });
@@ -16,8 +16,18 @@ export async function handleExportAudit(raw: unknown, sender: Browser.runtime.Me
   const parsed = ExportAuditSchema.safeParse(raw);
   if (!parsed.success || sender.id !== browser.runtime.id || !sender.tab || !isIntacctUrl(sender.url)) return false;
   const { meta, findings } = parsed.data;
-  await browser.downloads.download({ url: dataUrl('application/json', auditToJson(meta, findings)), filename: auditFileName(meta, 'json') });
-  await browser.downloads.download({ url: dataUrl('text/csv', auditToCsv(meta, findings)), filename: auditFileName(meta, 'csv') });
+  const useBlob = import.meta.env.FIREFOX === true;
+  const files = [
+    { ...downloadUrl('application/json', auditToJson(meta, findings), useBlob), filename: auditFileName(meta, 'json') },
+    { ...downloadUrl('text/csv', auditToCsv(meta, findings), useBlob), filename: auditFileName(meta, 'csv') },
+  ];
+  for (const file of files) {
+    try {
+      await browser.downloads.download({ url: file.url, filename: file.filename });
+    } finally {
+      file.release();
+    }
+  }
   await auditReportItem.setValue(auditToHtmlReport(meta, findings));
   await browser.tabs.create({ url: browser.runtime.getURL('/report.html'), index: sender.tab.index + 1 });
   return true;

@@ -20,3 +20,16 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function dataUrl(mime: string, text: string): string {
   return `data:${mime};charset=utf-8,${encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'))}`;
 }
+
+/**
+ * The URL a download of this text is started with. Firefox refuses data: URLs in downloads.download
+ * ("Access denied for URL") but its MV2 background page has URL.createObjectURL; Chrome's MV3 service
+ * worker has no createObjectURL, so it gets a data: URL.
+ */
+export function downloadUrl(mime: string, text: string, useBlob: boolean): { url: string; release: () => void } {
+  if (useBlob && typeof URL.createObjectURL === 'function') {
+    const url = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
+    return { url, release: () => setTimeout(() => URL.revokeObjectURL(url), 60_000) };
+  }
+  return { url: dataUrl(mime, text), release: () => {} };
+}
