@@ -18,7 +18,8 @@ export default defineContentScript({
   main() {
     let reported: PageKind | null = null;
     const send = (kind: PageKind | null): void => {
-      const report: PageReport = { type: 'ish/page', kind, url: location.href };
+      // Without the query: Intacct's `.sess` (the UI session) is in it, and it is never sent or stored (reference §6).
+      const report: PageReport = { type: 'ish/page', kind, url: location.origin + location.pathname };
       browser.runtime.sendMessage(report).catch(() => {
         // The extension was reloaded or updated under this page: nothing to tell any more.
       });

@@ -88,7 +88,9 @@ const FAILURES: { name: string; typed: Typed; code: string; title: string; step:
     typed: { senderPassword: 'wrong' },
     code: 'sender-credentials',
     title: 'The sender ID or sender password is wrong',
-    step: /^Step \d+: Authorize Expensify’s sender ID/,
+    // Sage issues the sender's password; no checklist step fixes it.
+    step: null,
+    says: 'what Sage issued with your Web Services sender',
   },
   {
     name: 'user credentials',

@@ -26,6 +26,12 @@ describe('what the popup knows of each tab', () => {
     expect(s.tabs['7']?.map((f) => f.frameId)).toEqual([0]);
   });
 
+  it('never stores the Intacct session that rides in the URL', () => {
+    const s = applyPageReport(EMPTY_FRAMES, 7, 3, 'role-list', 'https://www-p02.intacct.com/ia/acct/lister.phtml?.sess=SECRET..&.it=role', 1);
+    expect(JSON.stringify(s)).not.toContain('SECRET');
+    expect(s.tabs['7']?.[0]?.url).toBe('https://www-p02.intacct.com/ia/acct/lister.phtml');
+  });
+
   it('forgets a closed tab', () => {
     const s = forgetTab(applyPageReport(EMPTY_FRAMES, 7, 3, 'role-list', 'u', 1), 7);
     expect(s).toEqual(EMPTY_FRAMES);

@@ -89,13 +89,14 @@ export function diagnose(code: GatewayCode, ctx: DiagnosisContext): Diagnosis {
         severity: 'success',
       };
     case 'sender-credentials':
-      // The sender ID and password belong to the expense tool's vendor, not to the company (§1.5).
+      // A sender ID and its password are issued by Sage with a Web Services developer licence (§1.5); adding
+      // an authorization in the company does not fix a wrong password, so no checklist step is named.
       return {
         title: 'The sender ID or sender password is wrong',
         sentence:
-          `Intacct does not recognise the sender ID ${quoted(ctx.senderId)} with the sender password entered. Copy both ` +
-          `exactly from the expense tool's instructions; the sender ID is case-sensitive.`,
-        fixStepId: 'sender-authorization',
+          `Intacct does not recognise the sender ID ${quoted(ctx.senderId)} with the sender password entered. Check both ` +
+          `against what Sage issued with your Web Services sender; the sender ID is case-sensitive.`,
+        fixStepId: null,
         severity: 'error',
       };
     case 'sender-not-authorized':

@@ -18,6 +18,16 @@ export type RecognizedFrames = z.infer<typeof RecognizedFramesSchema>;
 
 export const EMPTY_FRAMES: RecognizedFrames = { lastTabId: null, tabs: {} };
 
+/** Intacct's URLs carry the UI session (`.sess`) in the query: it is never stored (reference §6). */
+export function withoutQuery(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.origin + u.pathname;
+  } catch {
+    return '';
+  }
+}
+
 /** Pure update: what the background stores after a frame reports its kind. */
 export function applyPageReport(
   state: RecognizedFrames,
@@ -30,7 +40,7 @@ export function applyPageReport(
   const key = String(tabId);
   // A new top document means every frame of the tab was replaced.
   const kept = frameId === 0 ? [] : (state.tabs[key] ?? []).filter((f) => f.frameId !== frameId);
-  const frames = kind ? [...kept, { frameId, kind, url, at }] : kept;
+  const frames = kind ? [...kept, { frameId, kind, url: withoutQuery(url), at }] : kept;
   const tabs = { ...state.tabs };
   if (frames.length) tabs[key] = frames;
   else delete tabs[key];

@@ -120,7 +120,7 @@ describe('the connection test', () => {
   });
 
   const FAILURES: [string, Partial<TestConnectionMessage>, string, string | null][] = [
-    ['sender credentials', { senderPassword: 'wrong' }, 'sender-credentials', 'sender-authorization'],
+    ['sender credentials', { senderPassword: 'wrong' }, 'sender-credentials', null],
     ['sender not authorized', { senderId: 'unauthorized' }, 'sender-not-authorized', 'sender-authorization'],
     ['user credentials', { userPassword: 'wrong' }, 'user-credentials', 'ws-user'],
     ['user credentials, HTTP 401', { userPassword: 'wrong401' }, 'user-credentials', 'ws-user'],

@@ -16,7 +16,7 @@ const ctx = (errors: GatewayError[] = []) => ({ senderId: 'expensify', userId: '
 // Which checklist step fixes each code; null where the admin has nothing to change in Intacct.
 const STEP: Record<GatewayCode, FixStepId | null> = {
   ok: null,
-  'sender-credentials': 'sender-authorization',
+  'sender-credentials': null,
   'sender-not-authorized': 'sender-authorization',
   'user-credentials': 'ws-user',
   'session-invalid': null,

@@ -8,7 +8,7 @@ import { auditFileName, dataUrl } from '@/utils/export/audit-files';
 import { isIntacctUrl } from '@/utils/hosts';
 import { EXPORT_LIMITS, ExportAuditSchema, clipText, toExportMessage, type ExportAudit } from '@/utils/messages/export';
 import { handlePageReport, type PageReportDeps } from '@/utils/messages/page-handler';
-import { EMPTY_FRAMES, type RecognizedFrames } from '@/utils/storage/frames';
+import { EMPTY_FRAMES, withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
 import { lastCompanyItem } from '@/utils/storage/connection';
 import type { AuditMeta } from '@/utils/report/audit-export';
 import { IMG_PAYLOAD, LONG_TEXT } from '../../fixtures/intacct/hostile/payloads';
@@ -98,7 +98,7 @@ describe('page reports (the detector → the background)', () => {
     const deps = recorder();
     expect(handlePageReport(frameReport(), contentScript(), deps)).toBe(true);
     expect(deps.states).toEqual([
-      { lastTabId: 4, tabs: { '4': [{ frameId: 3, kind: 'role-permissions', url: INTACCT_PAGE, at: 1_700_000_000_000 }] } },
+      { lastTabId: 4, tabs: { '4': [{ frameId: 3, kind: 'role-permissions', url: withoutQuery(INTACCT_PAGE), at: 1_700_000_000_000 }] } },
     ]);
     expect(deps.shown).toEqual([[4, 3]]);
   });
