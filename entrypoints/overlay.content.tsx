@@ -22,12 +22,13 @@ import { parseSelection, type IntegrationSelection } from '@/utils/storage/selec
 import { checklistItem, companyIdItem, selectionItem } from '@/utils/storage/items';
 import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connection';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
-import { INTACCT_MATCHES } from '@/utils/hosts';
+import { INTACCT_HOSTS } from '@/utils/hosts';
 
 // Not in the manifest: the background injects this into the one frame the detector recognized.
 export default defineContentScript({
   registration: 'runtime',
-  matches: INTACCT_MATCHES,
+  // Injected by the background into a frame the detector recognized; never matched by URL itself.
+  matches: INTACCT_HOSTS,
   cssInjectionMode: 'manual',
   async main(ctx) {
     await runOverlay(ctx);
@@ -37,7 +38,7 @@ export default defineContentScript({
 const REDETECT_DELAY_MS = 250;
 const CHECKLIST_DELAY_MS = 300;
 
-/** The company is named in the frameset around us (ASSUMED, see readCompanyId); a window of its own has it in its opener. */
+/** The company is named in the frameset around us (ASSUMED, see readCompanyId); a window of its own falls back to the last company seen. */
 function companyFromPage(): string | null {
   const candidates: Array<() => string | null> = [
     () => readCompanyId(document, location.href),
@@ -59,6 +60,8 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   let selection: IntegrationSelection = parseSelection(await selectionItem.getValue());
   let checklist: ChecklistStore = parseChecklistStore(await checklistItem.getValue());
   let imported: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
+  // A newer injection may have replaced this one while it read storage (WXT invalidates the older).
+  if (ctx.isInvalid) return;
   const companyId = companyFromPage() ?? (await companyIdItem.getValue()) ?? UNKNOWN_COMPANY;
   if (companyId !== UNKNOWN_COMPANY) void companyIdItem.setValue(companyId);
   let domVersion = 0;
@@ -146,6 +149,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     else render();
   }
 
+  if (ctx.isInvalid) return;
   if (kind) ui.mount();
 
   let timer: ReturnType<typeof setTimeout> | undefined;

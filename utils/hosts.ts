@@ -1,5 +1,12 @@
-/** Intacct's UI pods (www.intacct.com, www-p02…) and API hosts are all under intacct.com (reference §3.1, §1.3). */
-export const INTACCT_MATCHES = ['https://*.intacct.com/*'];
+/**
+ * Where the content scripts run: Intacct's application pages, on any UI pod (www.intacct.com, www-p02…).
+ * Help and marketing pages under intacct.com are left alone (reference §3.1). The host permission stays
+ * `https://*.intacct.com/*` for the API gateway and its returned endpoints (§1.3).
+ */
+export const INTACCT_MATCHES = ['https://*.intacct.com/ia/acct/*'];
+
+/** The extension's host permission; the injected overlay declares it so WXT adds no second pattern. */
+export const INTACCT_HOSTS = ['https://*.intacct.com/*'];
 
 export function isIntacctUrl(url: string | undefined): boolean {
   if (!url) return false;

@@ -11,6 +11,8 @@ const BUILDS = { chrome: '.output/chrome-mv3', firefox: '.output/firefox-mv2' } 
 type Build = keyof typeof BUILDS;
 
 const INTACCT = 'https://*.intacct.com/*';
+/** Content scripts run on Intacct's application pages only, not its help or marketing pages. */
+const INTACCT_APP_PAGES = 'https://*.intacct.com/ia/acct/*';
 const API_PERMISSIONS = new Set(['storage', 'downloads', 'scripting']);
 /** Never, anywhere in the manifest (also not as optional permissions). */
 const FORBIDDEN = ['<all_urls>', 'tabs', 'webRequest', 'webRequestBlocking', 'declarativeNetRequest', 'nativeMessaging', 'debugger', 'cookies', 'history', 'management', 'proxy', 'clipboardRead'];
@@ -84,7 +86,7 @@ function expectStrictCsp(csp: unknown): void {
 function expectIntacctContentScripts(manifest: Record<string, unknown>): void {
   const scripts = (manifest.content_scripts ?? []) as Array<{ matches?: unknown; exclude_matches?: unknown }>;
   expect(scripts.length).toBeGreaterThan(0);
-  for (const script of scripts) expect(strings(script.matches)).toEqual([INTACCT]);
+  for (const script of scripts) expect(strings(script.matches)).toEqual([INTACCT_APP_PAGES]);
 }
 
 function expectNothingForbidden(manifest: Record<string, unknown>): void {
