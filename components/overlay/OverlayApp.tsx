@@ -77,7 +77,20 @@ export function OverlayApp({ doc, kind, selection, imported = [], domVersion, ne
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const fillPlan = useMemo(() => planFill(doc, rules), [doc, rules, version]);
 
-  useEffect(() => onFindings?.(findings), [findings, onFindings]);
+  // The integration's own role or user, if this page shows someone else's rights: the checks still
+  // compare with what the integration needs, but they say nothing about its setup.
+  const subject = useMemo(() => auditor.subject(), [auditor, version]);
+  const own = subject?.kind === 'role' ? profile.role?.name : subject?.kind === 'user' ? profile.wsUser.userId : undefined;
+  const someoneElse = subject !== null && own !== undefined && subject.name.trim().toLowerCase() !== own.trim().toLowerCase();
+  const notes = someoneElse
+    ? [
+        `This is the ${subject.kind} “${subject.name}”, not ${profile.name}’s ${subject.kind} “${own}”. The checks compare it with what ${profile.name} needs; the checklist is not changed from this page.`,
+      ]
+    : [];
+
+  useEffect(() => {
+    if (!someoneElse) onFindings?.(findings);
+  }, [findings, onFindings, someoneElse]);
 
   const fill = {
     count: fillPlan.length,
@@ -114,7 +127,14 @@ export function OverlayApp({ doc, kind, selection, imported = [], domVersion, ne
 
   return (
     <>
-      <Overlay guide={guide} findings={findings} onPoint={setPointed} fill={fill} next={next} onExport={exportAudit} />
+      <Overlay
+        guide={notes.length ? { ...guide, cautions: [...guide.cautions, ...notes] } : guide}
+        findings={findings}
+        onPoint={setPointed}
+        fill={fill}
+        next={next}
+        onExport={exportAudit}
+      />
       <Highlight target={pointed?.target ?? null} />
     </>
   );

@@ -59,3 +59,15 @@ test('choosing "All" in a section of the Permissions window clears that section�
   await expect(reports).toHaveAttribute('data-status', 'ok');
   await expect(finding(frame, 'General Ledger › Financial reports')).toHaveAttribute('data-status', 'ok');
 });
+
+test('another role’s subscriptions are checked against the integration, but said to be someone else’s', async ({ page }) => {
+  const frame = await openIntacctPage(page, 'role-subscriptions');
+  await expect(finding(frame, 'Cash Management')).toHaveAttribute('data-status', 'missing');
+  await expect(frame.getByTestId('ish-caution')).toHaveCount(0);
+  // The same page for another role, as Intacct would show it after the admin picked "AP Clerk".
+  await frame.evaluate(() => {
+    const line = Array.from(document.querySelectorAll('h2, .subtitle')).find((el) => /Role:/.test(el.textContent ?? ''));
+    if (line) line.textContent = 'Role: AP Clerk';
+  });
+  await expect(frame.getByTestId('ish-caution')).toContainText('This is the role “AP Clerk”, not Expensify’s role “Expensify”');
+});
