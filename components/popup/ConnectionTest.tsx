@@ -49,17 +49,20 @@ function StateLine({ state, companyId, profile }: { state: ConnectionState | nul
   if (!state) {
     return (
       <p className="cx-state" data-testid="ish-connection-state" data-state="never">
-        {profile.name} in {company}: never tested.
+        Web services sign-in for {profile.name} in {company}: never tested.
       </p>
     );
   }
   return state.status === 'connected' ? (
     <p className="cx-state cx-state-ok" data-testid="ish-connection-state" data-state="connected">
-      ✓ {profile.name} in {company}: connected ({when(state.at)}).
+      {/* The test signs in with the admin's own sender, not the vendor's: it proves the user, company and
+          Web Services, not the vendor's sender authorization (the Security page's check covers that). */}
+      ✓ Web services sign-in for {profile.name} in {company} works ({when(state.at)}), tested with your own sender
+      ID.
     </p>
   ) : (
     <p className="cx-state cx-state-bad" data-testid="ish-connection-state" data-state="failing" data-code={state.code}>
-      ! {profile.name} in {company}: failing, {CODE_LABELS[state.code as ConnectionCode] ?? state.code} ({when(state.at)}).
+      ! Web services sign-in for {profile.name} in {company} fails: {CODE_LABELS[state.code as ConnectionCode] ?? state.code} ({when(state.at)}).
     </p>
   );
 }
