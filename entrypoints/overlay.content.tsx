@@ -142,6 +142,8 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   function sync(): void {
     const next = detectPage(document, location.href);
     domVersion++;
+    // The page re-rendered over our panel (newer Intacct pages replace their body in place): put it back.
+    if (next && root && !ui.shadowHost.isConnected) ui.remove();
     if (next === kind && next !== null && root) return render();
     kind = next;
     if (!kind) ui.remove();
