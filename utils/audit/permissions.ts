@@ -37,6 +37,11 @@ export interface AuditContext {
    * learns why the module shows up as excess.
    */
   onlyWhen?: ReadonlyMap<string, string>;
+  /**
+   * The profile's `permissionsComplete`; absent means true. When false the vendor's list is not
+   * exhaustive, so a module or right it does not name is never called excess.
+   */
+  permissionsComplete?: boolean;
 }
 
 const PERMISSION_KINDS: ReadonlySet<string> = new Set(['role-subscriptions', 'role-permissions', 'user-subscriptions', 'user-permissions']);
@@ -108,6 +113,14 @@ function accessWords(rule: PermissionRule): string {
   return rule.objects?.length ? 'the rights the guide lists' : 'the rights the vendor’s guide shows';
 }
 
+/**
+ * Whether a module the current needs leave out counts as excess. With an incomplete list only a module
+ * the profile names under other options does: the profile's author scoped it, the vendor did not.
+ */
+function unneededIsExcess(app: string, ctx: AuditContext): boolean {
+  return ctx.permissionsComplete !== false || (ctx.onlyWhen?.has(moduleKey(app)) ?? false);
+}
+
 function excessMessage(app: string, ctx: AuditContext): string {
   const condition = ctx.onlyWhen?.get(moduleKey(app));
   const because = condition
@@ -137,7 +150,12 @@ export function auditContextFor(profile: IntegrationProfile, values: OptionValue
     });
     for (const name of [rule.module, ...rule.aliases]) onlyWhen.set(moduleKey(name), words.join(' and '));
   }
-  return { integration: profile.name, ...(step ? { stepId: step.id } : {}), onlyWhen };
+  return {
+    integration: profile.name,
+    ...(step ? { stepId: step.id } : {}),
+    onlyWhen,
+    permissionsComplete: profile.permissionsComplete ?? true,
+  };
 }
 
 function finding(fields: Omit<Finding, 'stepId'>, ctx: AuditContext): Finding {
@@ -148,7 +166,8 @@ function finding(fields: Omit<Finding, 'stepId'>, ctx: AuditContext): Finding {
 
 /**
  * One finding per application the integration needs (subscribed → ok, else missing) and one per
- * application subscribed without need (excess). Access levels are the Permissions window's business.
+ * application subscribed without need (excess; nothing when the profile's list is not exhaustive).
+ * Access levels are the Permissions window's business.
  */
 export function auditSubscriptions(
   page: SubscriptionsPage,
@@ -156,14 +175,22 @@ export function auditSubscriptions(
   context: AuditContext = {},
 ): Finding[] {
   const ctx: AuditContext = { ...context, subjectKind: context.subjectKind ?? page.subject?.kind };
+  // Two rows may answer to one rule ("Expenses" and "Time & Expense"): one finding, satisfied by either.
+  const rowsOf = new Map<PermissionRule, SubscriptionRow[]>();
+  for (const app of page.applications) {
+    const rule = findRule(needs, app.name);
+    if (rule) rowsOf.set(rule, [...(rowsOf.get(rule) ?? []), app]);
+  }
   const out: Finding[] = [];
   const seen = new Set<PermissionRule>();
   for (const app of page.applications) {
     const rule = findRule(needs, app.name);
     if (rule) {
+      if (seen.has(rule)) continue;
       seen.add(rule);
-      out.push(subscriptionFinding(app, rule, ctx));
-    } else if (app.subscribed) {
+      const rows = rowsOf.get(rule) ?? [app];
+      out.push(subscriptionFinding(rows.find((r) => r.subscribed) ?? app, rule, ctx));
+    } else if (app.subscribed && unneededIsExcess(app.name, ctx)) {
       out.push(
         finding(
           {
@@ -307,13 +334,15 @@ function objectFinding(
     );
   }
 
+  // An incomplete list names a floor: rights beyond it may be needed, so they are never excess.
+  const complete = ctx.permissionsComplete !== false;
   let expectedKeys: Set<string>;
   let expectedText: string;
   let unavailable: string[] = [];
   if (need.kind === 'read-only') {
     expectedKeys = new Set(state.available.map((r) => r.toLowerCase()).filter((r) => READ_RIGHTS.has(r)));
     const shown = state.available.filter((r) => expectedKeys.has(r.toLowerCase()));
-    expectedText = shown.length ? `${list(shown)} only` : 'no rights (read only)';
+    expectedText = shown.length ? `${list(shown)}${complete ? ' only' : ''}` : 'no rights (read only)';
   } else if (need.kind === 'rights') {
     expectedKeys = new Set(need.rights.map((r) => r.toLowerCase()));
     const availableKeys = new Set(state.available.map((r) => r.toLowerCase()));
@@ -321,7 +350,7 @@ function objectFinding(
     expectedText = list(need.rights);
   } else {
     expectedKeys = new Set();
-    expectedText = 'no rights';
+    expectedText = complete ? 'no rights' : 'none listed (the vendor’s list is not complete: confirm with the vendor before removing)';
     const maybe = fitsUnnamed(state, need.unnamed);
     if (maybe) {
       // Its name is only in the vendor's screenshot, so this row may be the one the guide means: no verdict.
@@ -342,7 +371,7 @@ function objectFinding(
   const missing = [...expectedKeys]
     .map((k) => state.available.find((r) => r.toLowerCase() === k))
     .filter((r): r is string => r !== undefined && !state.grantedKeys.has(r.toLowerCase()));
-  const extra = state.granted.filter((r) => !expectedKeys.has(r.toLowerCase()));
+  const extra = complete ? state.granted.filter((r) => !expectedKeys.has(r.toLowerCase())) : [];
   const lacking = [...missing, ...unavailable];
   const status: FindingStatus = lacking.length && extra.length ? 'wrong' : lacking.length ? 'missing' : extra.length ? 'excess' : 'ok';
   if (status === 'ok') return finding({ ...base, status, expected: expectedText, message: '', fix: '', target: obj.row }, ctx);
@@ -361,7 +390,9 @@ function objectFinding(
           : `${who(ctx)} needs List and View only in ${app}: ${list(missing)} off and ${list(extra)} beyond that for ${obj.name}.`;
     fix =
       status === 'missing'
-        ? `Choose Read only under ${section.title}, or tick ${list(missing)} for ${obj.name}.`
+        ? complete
+          ? `Choose Read only under ${section.title}, or tick ${list(missing)} for ${obj.name}.`
+          : `Tick ${list(missing)} for ${obj.name}.`
         : status === 'excess'
           ? `Choose Read only under ${section.title}, or untick ${list(extra)} for ${obj.name}.`
           : `Choose Read only under ${section.title}.`;
@@ -402,7 +433,8 @@ function sectionFinding(
       if (cell.granted) ticked++;
       const wanted = access === 'all' || READ_RIGHTS.has(cell.right.toLowerCase());
       if (wanted && !cell.granted) lacking++;
-      if (!wanted && cell.granted) beyond++;
+      // An incomplete list names a floor: rights beyond it are not excess.
+      if (!wanted && cell.granted && ctx.permissionsComplete !== false) beyond++;
     }
   }
   const status: FindingStatus =
@@ -432,16 +464,19 @@ function sectionFinding(
     target: radio,
   };
   if (status === 'ok') return finding({ ...base, message: '', fix: '' }, ctx);
+  const complete = ctx.permissionsComplete !== false;
   const message =
     access === 'all'
       ? `${who(ctx)} needs all of ${app}; ${lacking} of ${total} rights under ${section.title} are off.`
-      : `${who(ctx)} needs read access only to ${app}; under ${section.title} ${[
+      : `${who(ctx)} needs read access ${complete ? 'only ' : ''}to ${app}; under ${section.title} ${[
           lacking ? `${lacking} List/View rights are off` : '',
           beyond ? `${beyond} rights go beyond reading` : '',
         ]
           .filter(Boolean)
           .join(' and ')}.`;
-  return finding({ ...base, message, fix: `Choose ${want} under ${section.title}.` }, ctx);
+  // Read only would untick rights an incomplete list may still need.
+  const fix = complete || access === 'all' ? `Choose ${want} under ${section.title}.` : `Tick List and View under ${section.title}.`;
+  return finding({ ...base, message, fix }, ctx);
 }
 
 function countRights(block: ApplicationPermissions): { ticked: number; total: number } {
@@ -489,6 +524,8 @@ export function auditApplication(
   const rule = findRule(needs, app);
 
   if (!rule) {
+    // A module an incomplete list does not name may be needed after all: no verdict, no finding.
+    if (!unneededIsExcess(app, ctx)) return [];
     const { ticked } = countRights(block);
     return [
       finding(

@@ -37,6 +37,16 @@ function ruleNames(rule: PermissionRule): string[] {
   return [rule.module, ...rule.aliases].map(normalizeModuleName);
 }
 
+/**
+ * getUserPermissions' applicationName, normalized, as a module name. It truncates "Time & Expenses" to
+ * "Time " (reference §1.6), so a bare "Time" here is Time & Expenses; only here, because on the
+ * product's pages "Time" is an application of its own (timesheets).
+ */
+export function applicationModuleName(applicationName: string): string {
+  const name = normalizeModuleName(applicationName);
+  return name === 'time' ? normalizeModuleName('Time & Expenses') : name;
+}
+
 /** The module an object belongs to in MODULE_OBJECTS (case-insensitive), e.g. arinvoice → Accounts Receivable. */
 export function moduleOfObject(object: string): string | undefined {
   const wanted = object.trim().toUpperCase();
@@ -100,14 +110,14 @@ function permissionsStepId(profile: IntegrationProfile): string | undefined {
 /**
  * Compares getUserPermissions' effective rights with what the profile needs for these options, one
  * finding per module (subject = the module name), plus an excess finding for each granted application
- * the integration does not need.
+ * the integration does not need (none for one the profile never names when its list is incomplete).
  *
  * ASSUMED, because getUserPermissions lists only granted rights and Intacct publishes no full verb list
  * per permission (reference §1.6, §4):
  * - All: every permission of the application must carry more than List/View. A permission holding
  *   List+View only is read-only, so All is not granted; a permission with a single verb (e.g.
  *   "Approve Expenses: List") is taken as complete.
- * - Read-only: List and View only; any other verb is reported as excess.
+ * - Read-only: List and View only; any other verb is reported as excess (if the list is complete).
  * - Custom: the rights listed for each named object must all be there.
  */
 export function compareRights(
@@ -120,9 +130,18 @@ export function compareRights(
   const findings: Finding[] = [];
   const matched = new Set<ApplicationPermissions>();
 
+  // With an incomplete list (schema.ts), a module the profile names under no option is never excess,
+  // nor are rights beyond Read-only.
+  const complete = profile.permissionsComplete !== false;
+  const named = new Set(profile.permissions.flatMap(ruleNames));
+
   for (const rule of rules) {
     const names = ruleNames(rule);
-    const app = apps.find((a) => names.includes(normalizeModuleName(a.application)));
+    // Several applications may answer to one rule ("Expenses" and a truncated "Time "): any of them
+    // satisfies it, the one named exactly first; none of them is excess.
+    const candidates = apps.filter((a) => names.includes(applicationModuleName(a.application)));
+    for (const a of candidates) matched.add(a);
+    const app = candidates.find((a) => names.includes(normalizeModuleName(a.application))) ?? candidates[0];
     const base: Base = {
       id: `perm:${slug(rule.module)}`,
       subject: rule.module,
@@ -135,7 +154,6 @@ export function compareRights(
       findings.push(finding(base, 'missing', 'not granted', `${who} needs it: ${lowerFirst(rule.why)}`, grantFix));
       continue;
     }
-    matched.add(app);
     const found = rightsSummary(app);
     if (rule.access === 'all') {
       const readOnly = app.policies.filter((p) => {
@@ -165,7 +183,7 @@ export function compareRights(
       const more = app.policies.filter((p) => [...lower(p.rights)].some((r) => !READ_RIGHTS.has(r)));
       if (!canRead) {
         findings.push(finding(base, 'missing', found, `${rule.module} grants no List or View right.`, grantFix));
-      } else if (more.length > 0) {
+      } else if (more.length > 0 && complete) {
         const extra = [...new Set(more.flatMap((p) => p.rights.filter((r) => !READ_RIGHTS.has(r.toLowerCase()))))];
         findings.push(
           finding(
@@ -200,6 +218,7 @@ export function compareRights(
 
   for (const app of apps) {
     if (matched.has(app)) continue;
+    if (!complete && !named.has(applicationModuleName(app.application))) continue;
     const name = app.application.trim() || '(unnamed application)';
     findings.push({
       id: `perm:${slug(name) || 'unnamed'}:excess`,

@@ -202,6 +202,9 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
       why: 'Minimum the guide lists for the web services user.',
     },
   ],
+  // The guide's grid survives only as screenshots (see knownGaps), and the connector syncs users,
+  // departments and entities, so unlisted modules and rights may be needed: never call them excess.
+  permissionsComplete: false,
   package: {
     kind: 'vendor-sends',
     note: 'The connector’s XML package comes from your Certify representative; it is installed with Install From XML, not as a custom package.',

@@ -138,6 +138,8 @@ export const RAMP_PROFILE: IntegrationProfile = {
   senderIds: [{ id: 'RampFinancialMPP', caseSensitive: true, note: 'As Ramp’s article spells it.' }],
   subscriptions: [{ name: 'Web Services', why: 'Ramp’s article requires Web Services to be active.' }],
   permissions: [],
+  // “Full module permissions” without naming the modules: nothing subscribed can be called excess.
+  permissionsComplete: false,
   wsUser: {
     userIdPattern: 'Ramp calls it the “Ramp Web Services user”; no exact ID is prescribed.',
     note: 'Must be active and have access to the entities Ramp syncs.',
@@ -208,6 +210,9 @@ export const BREX_PROFILE: IntegrationProfile = {
     { module: 'General Ledger', aliases: [], access: 'all', why: 'Brex asks for full permissions here.' },
     { module: 'Accounts Receivable', aliases: [], access: 'all', why: 'Brex asks for full permissions here.' },
   ],
+  // The same guide gives role-based companies the Admin role (every module), and Brex also needs a credit
+  // card account and URL custom fields: the four modules are a floor, not a ceiling.
+  permissionsComplete: false,
   wsUser: {
     userIdPattern: 'Any user ID.',
     userType: 'Business',
@@ -286,6 +291,8 @@ export const BILL_SPEND_PROFILE: IntegrationProfile = {
   senderIds: [{ id: 'bill.com', caseSensitive: true, note: 'All in lowercase, as BILL writes it.' }],
   subscriptions: [],
   permissions: [],
+  // “All permissions enabled within each module” the user is subscribed to, without naming the modules.
+  permissionsComplete: false,
   wsUser: {
     userId: 'Divvy',
     userType: 'Business',
@@ -444,7 +451,8 @@ export const GORILLA_EXPENSE_PROFILE: IntegrationProfile = {
   permissions: [
     {
       module: 'Time & Expenses',
-      aliases: ['Time & Expense', 'Expenses', 'Time'],
+      // Not "Time": the current product lists Time (timesheets) as an application of its own.
+      aliases: ['Time & Expense', 'Expenses'],
       access: 'all',
       why: 'The role needs All on Time & Expenses.',
     },

@@ -508,8 +508,9 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
     { module: 'General Ledger', aliases: [], access: 'all', why: 'Listed by the guide for every Expensify connection.' },
     {
       module: 'Time & Expenses',
-      // getUserPermissions reports it as "Time " and the product now says Expenses / Time.
-      aliases: ['Time & Expense', 'Expenses', 'Time'],
+      // The product now says Expenses. Not "Time": that is an application of its own in the current
+      // product; getUserPermissions' truncated "Time " is mapped in utils/intacct/permission-check.ts.
+      aliases: ['Time & Expense', 'Expenses'],
       access: 'all',
       when: EXPENSE_REPORTS,
       why: 'Needed to create expense reports.',

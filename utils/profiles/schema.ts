@@ -262,6 +262,12 @@ export const IntegrationProfileSchema = z.strictObject({
   senderIds: z.array(SenderIdSchema),
   subscriptions: z.array(SubscriptionSchema),
   permissions: z.array(PermissionSchema),
+  /**
+   * false when the source's permission list is not exhaustive (rights shown only in screenshots, "full
+   * module permissions" without naming the modules…): a module or right the profile does not name may
+   * still be needed, so checks never call it excess. Absent means true: whatever is not listed is excess.
+   */
+  permissionsComplete: z.boolean().optional(),
   package: PackageSchema.optional(),
   wsUser: WsUserSchema,
   role: z.strictObject({ name: Text }).optional(),

@@ -38,17 +38,23 @@ function columnsOf(row: Element): Columns | null {
   return { senderId, description, status };
 }
 
+const TABLES = 'table, [role="grid"], [role="table"]';
+const ROWS = 'tr, [role="row"]';
+
 function rowsOf(table: Element): Element[] {
-  return Array.from(table.querySelectorAll('tr, [role="row"]'));
+  return Array.from(table.querySelectorAll(ROWS));
 }
 
-/** The authorizations table and its columns, or null when the page has none (another tab is showing). */
+/**
+ * The authorizations table and its columns, or null when the page has none (another tab is showing).
+ * The table is the header row's own (closest) one: classic pages lay out the whole page in an outer
+ * table, and every later row of that one is not a sender.
+ */
 function locate(doc: Document): { table: Element; header: Element; columns: Columns } | null {
-  for (const table of Array.from(doc.querySelectorAll('table, [role="grid"], [role="table"]'))) {
-    for (const row of rowsOf(table)) {
-      const columns = columnsOf(row);
-      if (columns) return { table, header: row, columns };
-    }
+  for (const row of Array.from(doc.querySelectorAll(ROWS))) {
+    const columns = columnsOf(row);
+    const table = columns ? row.parentElement?.closest(TABLES) : null;
+    if (columns && table) return { table, header: row, columns };
   }
   return null;
 }
@@ -89,7 +95,8 @@ export function readSenderAuthorizations(doc: Document): SenderAuthorization[] {
         afterHeader = true;
         continue;
       }
-      if (!afterHeader) continue;
+      // A table nested in a cell (classic pages lay out buttons that way) holds no senders.
+      if (!afterHeader || row.parentElement?.closest(TABLES) !== table) continue;
       const cells = cellsOf(row, ROW_CELLS);
       // "No authorizations yet" rows span the table in one cell.
       if (cells.length <= Math.max(columns.senderId, columns.status)) continue;

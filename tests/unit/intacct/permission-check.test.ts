@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   MODULE_OBJECTS,
+  applicationModuleName,
   checkPermissions,
   compareRights,
   findingsFromReads,
@@ -13,6 +14,7 @@ import {
 import type { ApplicationPermissions } from '@/utils/intacct/permissions';
 import { parseGatewayResponse, parseUserPermissions } from '@/utils/intacct/response';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
+import { BILL_SPEND_PROFILE, RAMP_PROFILE } from '@/utils/profiles/connectors';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { requiredPermissions } from '@/utils/profiles/registry';
 import type { PermissionRule } from '@/utils/profiles/schema';
@@ -53,7 +55,7 @@ describe('the module → object map (ours)', () => {
 });
 
 describe('compareRights (getUserPermissions vs the profile)', () => {
-  it('maps "Time " to Time & Expenses through the profile’s aliases (the recorded sample)', () => {
+  it('maps "Time " to Time & Expenses, the profile having no bare Time alias (the recorded sample)', () => {
     const outcome = parseGatewayResponse(readFileSync(path.join(SAMPLES, 'getuserpermissions-success.xml'), 'utf8'));
     const findings = compareRights(EXPENSIFY_PROFILE, EXPENSE_REPORTS, parseUserPermissions(outcome));
     const te = findings.find((f) => f.subject === 'Time & Expenses');
@@ -93,6 +95,38 @@ describe('compareRights (getUserPermissions vs the profile)', () => {
     expect(bySubject(compareRights(EXPENSIFY_PROFILE, VENDOR_BILLS, [app('Time ', ['My Expenses', 'List|View|Add'])]))).toMatchObject({
       Time: 'excess',
     });
+  });
+
+  it('takes a bare "Time" as Time & Expenses only in getUserPermissions’ names', () => {
+    expect(applicationModuleName('Time ')).toBe('time and expenses');
+    expect(applicationModuleName('Expenses')).toBe('expenses');
+    expect(applicationModuleName('Timesheets')).toBe('timesheets');
+  });
+
+  it('gives one finding when "Expenses" and a truncated "Time " both answer to Time & Expenses, and neither is excess', () => {
+    const apps = [app('Time ', ['My Expenses', 'List|View']), app('Expenses', ['My Expenses', 'List|View|Add|Edit|Delete'])];
+    const findings = compareRights(EXPENSIFY_PROFILE, EXPENSE_REPORTS, apps);
+    const te = findings.filter((f) => f.subject === 'Time & Expenses' || f.subject === 'Time' || f.subject === 'Expenses');
+    expect(te).toHaveLength(1);
+    // The exactly named application is the one checked.
+    expect(te[0]).toMatchObject({ subject: 'Time & Expenses', status: 'ok' });
+    expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
+  });
+
+  it('calls nothing excess that a profile with an incomplete list does not name', () => {
+    const apps = [app('Company', ['Departments', 'List|View|Add']), app('Accounts Receivable', ['Customers', 'List|View'])];
+    for (const profile of [CERTIFY_PROFILE, RAMP_PROFILE, BILL_SPEND_PROFILE]) {
+      const findings = compareRights(profile, requiredPermissions(profile, {}), apps);
+      expect(findings.filter((f) => f.status === 'excess'), profile.id).toEqual([]);
+    }
+    // Rights beyond Read-only are not excess either, when the list is incomplete.
+    const incomplete = { ...EXPENSIFY_PROFILE, permissionsComplete: false };
+    expect(bySubject(compareRights(incomplete, VENDOR_BILLS, apps))).toMatchObject({ Company: 'ok' });
+    expect(bySubject(compareRights(incomplete, VENDOR_BILLS, apps))['Accounts Receivable']).toBeUndefined();
+    // A module it names only under other options still is.
+    expect(bySubject(compareRights(incomplete, VENDOR_BILLS, [app('Time ', ['My Expenses', 'List|View|Add'])]))).toMatchObject({ Time: 'excess' });
+    // Expensify's own list is complete.
+    expect(bySubject(compareRights(EXPENSIFY_PROFILE, VENDOR_BILLS, apps))).toMatchObject({ Company: 'excess', 'Accounts Receivable': 'excess' });
   });
 
   it('checks the rights a custom rule lists for each named object', () => {

@@ -104,6 +104,27 @@ describe('auditSubscriptions for Expensify, every option combination', () => {
     }
   });
 
+  it('gives two rows that answer to one module one finding, satisfied by whichever is ticked', () => {
+    const ee = fixtureHtml('user-subscriptions').match(/<tr><td class="cb"><input[^>]*aria-label="Time &amp; Expenses"[\s\S]*?<\/tr>/)?.[0];
+    if (!ee) throw new Error('no Time & Expenses row in the fixture');
+    const older = ee.replace(/ checked/, '').replace(/Time &amp; Expenses/g, 'Time &amp; Expense').replace(/sub__ee/g, 'sub__te');
+    const newer = ee.replace(/Time &amp; Expenses/g, 'Expenses');
+    const html = fixtureHtml('user-subscriptions').replace(ee, older + newer);
+    const values = { export: 'expense-reports' };
+    const f = auditSubscriptions(readSubscriptionsPage(parseHtml(html)), requiredPermissions(EXPENSIFY_PROFILE, values), auditContextFor(EXPENSIFY_PROFILE, values));
+    expect(f.filter((x) => x.id === 'sub:time-and-expenses')).toHaveLength(1);
+    expect(get(f, 'sub:time-and-expenses')).toMatchObject({ status: 'ok', subject: 'Expenses' });
+    expect(new Set(f.map((x) => x.id)).size).toBe(f.length);
+  });
+
+  it('does not take the current product’s separate Time application for Time & Expenses', () => {
+    const html = fixtureHtml('user-subscriptions').replace(/Time &amp; Expenses/g, 'Time');
+    const values = { export: 'expense-reports' };
+    const f = byId(auditSubscriptions(readSubscriptionsPage(parseHtml(html)), requiredPermissions(EXPENSIFY_PROFILE, values), auditContextFor(EXPENSIFY_PROFILE, values)));
+    expect(f.get('sub:time-and-expenses')).toMatchObject({ status: 'missing', found: 'not listed on this page' });
+    expect(f.get('sub:time')?.status).toBe('excess');
+  });
+
   it('reports a needed application the page does not list at all', () => {
     const html = fixtureHtml('role-subscriptions').replace(/<tr><td class="cb"><input[^>]*aria-label="Time &amp; Expenses"[\s\S]*?<\/tr>/, '');
     const values = { export: 'expense-reports' };
@@ -113,14 +134,16 @@ describe('auditSubscriptions for Expensify, every option combination', () => {
 });
 
 describe('auditSubscriptions for Certify', () => {
-  it('needs the Emburse Certify application and its two modules; everything else ticked is excess', () => {
+  it('needs the Emburse Certify application and its two modules; says nothing of the rest, its list being incomplete', () => {
     const f = byId(subs('user-subscriptions', CERTIFY_PROFILE, {}));
     expect(f.get('sub:emburse-certify')?.status).toBe('missing');
     expect(f.get('sub:accounts-payable')?.status).toBe('ok');
     expect(f.get('sub:cash-management')?.status).toBe('ok');
+    // The connector syncs users, departments and entities; its grid is only in screenshots.
     for (const id of ['administration', 'company', 'general-ledger', 'time-and-expenses', 'projects']) {
-      expect(f.get(`sub:${id}`)?.status).toBe('excess');
+      expect(f.has(`sub:${id}`)).toBe(false);
     }
+    expect([...f.values()].some((x) => x.status === 'excess')).toBe(false);
     const rolePage = byId(subs('role-subscriptions', CERTIFY_PROFILE, {}));
     expect(rolePage.get('sub:cash-management')?.fix).toBe(
       'Tick the checkbox next to Cash Management, then open its Permissions and tick Credit Card Transactions List, View, Add, Edit.',
@@ -209,15 +232,16 @@ describe('auditPermissionsWindow for Expensify', () => {
 });
 
 describe('auditPermissionsWindow for Certify', () => {
-  it('in Cash Management wants Credit Card Transactions List, View, Add, Edit and nothing else', () => {
+  it('in Cash Management wants at least Credit Card Transactions List, View, Add, Edit; more is not excess', () => {
     const f = win(fixtureHtml('user-permissions'), CERTIFY_PROFILE);
     expect(get(f, 'perm:cash-management:credit-card-transactions')).toMatchObject({
-      status: 'excess',
+      status: 'ok',
       found: 'List, View, Add, Edit, Delete, Reverse, Reclass',
       expected: 'List, View, Add, Edit',
-      fix: 'Untick Delete, Reverse, Reclass for Credit card transactions.',
     });
-    expect(get(f, 'perm:cash-management:checking-accounts').status).toBe('excess');
+    // The guide shows more Cash Management rows than it names.
+    expect(get(f, 'perm:cash-management:checking-accounts')).toMatchObject({ status: 'ok', expected: expect.stringMatching(/confirm with the vendor/) });
+    expect(f.some((x) => x.status === 'excess')).toBe(false);
     // Custom needs have no shortcut to recommend.
     expect(f.some((x) => x.id.includes(':section:'))).toBe(false);
 
@@ -257,11 +281,12 @@ describe('auditPermissionsWindow for Certify', () => {
     const f = win(html, CERTIFY_PROFILE);
     expect(get(f, 'perm:accounts-payable:vendor-types')).toMatchObject({ status: 'missing', expected: 'List, View', fix: 'Tick View for Vendor types.' });
     expect(get(f, 'perm:accounts-payable:tax-details').status).toBe('ok');
-    expect(get(f, 'perm:accounts-payable:unnamed-row-list-view-edit').status).toBe('excess');
+    // Rows the guide does not name are not excess (its list is incomplete), whatever they hold.
+    expect(get(f, 'perm:accounts-payable:unnamed-row-list-view-edit').status).toBe('ok');
     // Bills could be the screenshot's row: no verdict against it, and it is offered as a candidate.
     expect(get(f, 'perm:accounts-payable:bills').status).toBe('ok');
     expect(get(f, 'perm:accounts-payable:bills').expected).toMatch(/vendor’s screenshot/);
-    expect(get(f, 'perm:accounts-payable:vendors').status).toBe('excess');
+    expect(get(f, 'perm:accounts-payable:vendors').status).toBe('ok');
     const unnamed = get(f, 'perm:accounts-payable:unnamed-1');
     expect(unnamed).toMatchObject({ status: 'ok', subject: 'Accounts Payable › Unnamed row (List, View, Edit)' });
     expect(unnamed.found).toBe('possible rows: Unnamed row (List, View, Edit), Bills');
@@ -286,6 +311,54 @@ describe('auditPermissionsWindow for Certify', () => {
     expect(win(page(true), CERTIFY_PROFILE)[0]).toMatchObject({ status: 'ok', found: '5 rights ticked' });
     expect(win(page(true), CERTIFY_PROFILE)[0]?.expected).toMatch(/screenshot/);
     expect(win(page(false), CERTIFY_PROFILE)[0]).toMatchObject({ status: 'missing', found: 'no rights' });
+  });
+});
+
+describe('permissionsComplete: false (the vendor’s list is not exhaustive)', () => {
+  const INCOMPLETE: IntegrationProfile = { ...EXPENSIFY_PROFILE, id: 'expensify-incomplete', permissionsComplete: false };
+
+  it('gives a module Certify does not name no finding in its Permissions window', () => {
+    for (const application of ['Company', 'Administration', 'General Ledger']) {
+      const html = fixtureHtml('role-permissions').replace('Application: <b>General Ledger</b>', `Application: <b>${application}</b>`);
+      expect(win(html, CERTIFY_PROFILE)).toEqual([]);
+    }
+    const audit = createPermissionsAudit(parseHtml(fixtureHtml('role-permissions')), CERTIFY_PROFILE, {});
+    expect(summaryLine(audit.findings())).toBe('Nothing to check on this page');
+  });
+
+  it('still flags a module the profile names only under other options, and checks what it names', () => {
+    const values = { export: 'vendor-bills', dimensions: 'none' };
+    const f = byId(subs('user-subscriptions', INCOMPLETE, values));
+    expect(f.get('sub:time-and-expenses')?.status).toBe('excess');
+    expect(f.get('sub:projects')?.status).toBe('excess');
+    expect(f.get('sub:accounts-payable')?.status).toBe('ok');
+    // Accounts Receivable is ticked on the role page and named nowhere in the profile.
+    const role = byId(subs('role-subscriptions', INCOMPLETE, values));
+    expect(role.has('sub:accounts-receivable')).toBe(false);
+    expect(role.get('sub:cash-management')?.status).toBe('missing');
+  });
+
+  it('does not call rights beyond Read only excess, and never advises the shortcut that would untick them', () => {
+    const html = permissionsWindowHtml({
+      application: 'Company',
+      sections: [
+        {
+          title: 'Activities and lists',
+          shortcut: 'custom',
+          rows: [row('Departments', CRUD, ['List', 'View', 'Delete']), row('Locations', CRUD, ['List', 'Add'])],
+        },
+      ],
+    });
+    const f = win(html, INCOMPLETE);
+    expect(get(f, 'perm:company:departments')).toMatchObject({ status: 'ok', expected: 'List, View' });
+    expect(get(f, 'perm:company:locations')).toMatchObject({ status: 'missing', fix: 'Tick View for Locations.' });
+    expect(get(f, 'perm:company:section:activities-and-lists')).toMatchObject({ status: 'missing', fix: 'Tick List and View under Activities and lists.' });
+  });
+
+  it('is true when absent: Expensify’s list is complete', () => {
+    expect(EXPENSIFY_PROFILE.permissionsComplete).toBeUndefined();
+    expect(auditContextFor(EXPENSIFY_PROFILE, {}).permissionsComplete).toBe(true);
+    expect(auditContextFor(CERTIFY_PROFILE, {}).permissionsComplete).toBe(false);
   });
 });
 

@@ -57,6 +57,8 @@ describe('Emburse Certify', () => {
     ]);
     expect(byModule['Emburse Certify']?.access).toBe('custom');
     expect(CERTIFY_PROFILE.knownGaps.join(' ')).toMatch(/screenshot/);
+    // So a module or right it does not name is never called excess.
+    expect(CERTIFY_PROFILE.permissionsComplete).toBe(false);
   });
 
   it('does not invent a user ID, user type or admin level the guide never gives', () => {

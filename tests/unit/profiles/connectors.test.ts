@@ -67,6 +67,17 @@ describe('published connector profiles', () => {
     ]);
   });
 
+  it('admits a permission list is incomplete where the source asks for more than it names', () => {
+    const complete = Object.fromEntries(CONNECTOR_PROFILES.map((p) => [p.id, p.permissionsComplete ?? true]));
+    expect(complete).toEqual({
+      ramp: false, // “full module permissions”, modules not named
+      brex: false, // the Admin role in role-based companies
+      'bill-spend-expense': false, // “all permissions enabled within each module”
+      expensein: true,
+      'gorilla-expense': true,
+    });
+  });
+
   it('leaves Ramp’s module list empty because the article does not name the modules', () => {
     expect(RAMP_PROFILE.permissions).toEqual([]);
     expect(RAMP_PROFILE.knownGaps.join(' ')).toMatch(/modules/);

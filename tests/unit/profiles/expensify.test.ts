@@ -86,9 +86,15 @@ describe('Expensify: what the admin is asked to do for each choice', () => {
     expect(stepIds({}).indexOf('customization-services')).toBeLessThan(stepIds({}).indexOf('package-upload'));
   });
 
+  it('publishes a complete permission list, so whatever it does not name is excess', () => {
+    expect(EXPENSIFY_PROFILE.permissionsComplete ?? true).toBe(true);
+  });
+
   it('knows Time & Expenses by its newer names too', () => {
     const te = EXPENSIFY_PROFILE.permissions.find((p) => p.module === 'Time & Expenses');
-    expect(te?.aliases).toEqual(expect.arrayContaining(['Time & Expense', 'Expenses', 'Time']));
+    expect(te?.aliases).toEqual(expect.arrayContaining(['Time & Expense', 'Expenses']));
+    // The current product lists Time (timesheets) as an application of its own.
+    expect(te?.aliases).not.toContain('Time');
   });
 });
 

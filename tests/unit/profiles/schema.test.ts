@@ -52,6 +52,11 @@ describe.each(BUILT_IN_PROFILES.map((p) => [p.name, p] as const))('built-in prof
     for (const sender of profile.senderIds) expect(sender.caseSensitive).toBe(true);
   });
 
+  it('never takes a bare “Time” for Time & Expenses: the current product has a Time application of its own', () => {
+    const names = [...profile.permissions.flatMap((p) => [p.module, ...p.aliases]), ...profile.subscriptions.flatMap((s) => [s.name, ...(s.aliases ?? [])])];
+    expect(names.map((n) => n.trim().toLowerCase())).not.toContain('time');
+  });
+
   it('says where its facts come from', () => {
     expect(profile.source.title.length).toBeGreaterThan(5);
     expect(profile.source.citation.length).toBeGreaterThan(5);
@@ -73,6 +78,15 @@ describe('conditions', () => {
   });
   it('treats an unanswered option as not matching', () => {
     expect(appliesTo([{ option: 'export', in: ['vendor-bills'] }], {})).toBe(false);
+  });
+});
+
+describe('permissionsComplete', () => {
+  const base = BUILT_IN_PROFILES[0]!;
+  it('is optional and boolean', () => {
+    expect(IntegrationProfileSchema.safeParse(base).success).toBe(true);
+    expect(IntegrationProfileSchema.safeParse({ ...base, permissionsComplete: false }).success).toBe(true);
+    expect(IntegrationProfileSchema.safeParse({ ...base, permissionsComplete: 'no' }).success).toBe(false);
   });
 });
 

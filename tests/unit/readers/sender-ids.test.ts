@@ -23,6 +23,25 @@ describe('readSenderAuthorizations', () => {
     });
   }
 
+  it('reads only the header row’s own table when the page sits in an outer layout table', () => {
+    const doc = load();
+    const outer = doc.createElement('table');
+    outer.innerHTML =
+      '<tbody><tr><td class="content"></td></tr><tr><td>Help</td><td>Privacy</td><td>Terms</td><td>Copyright</td></tr></tbody>';
+    const content = outer.querySelector('td.content')!;
+    while (doc.body.firstChild) content.appendChild(doc.body.firstChild);
+    doc.body.appendChild(outer);
+    expect(readSenderAuthorizations(doc).map((r) => r.senderId)).toEqual(['Expensify', 'ajax', 'cdocs_v2']);
+    expect(findSenderAuthorizationTable(doc)?.id).toBe('xmlpartners');
+  });
+
+  it('skips the rows of a table nested in a cell', () => {
+    const doc = load();
+    const actions = doc.querySelector('#xmlpartners tbody tr td:last-child')!;
+    actions.innerHTML = '<table><tr><td>Edit</td><td>|</td><td>Delete</td></tr></table>';
+    expect(readSenderAuthorizations(doc).map((r) => r.senderId)).toEqual(['Expensify', 'ajax', 'cdocs_v2']);
+  });
+
   it('keeps a stray space that is part of the ID, but not the markup’s indentation', () => {
     const doc = parseHtml(`<table>
       <tr><th>Sender ID</th><th>Description</th><th>Status</th></tr>
