@@ -42,7 +42,7 @@ function firstControlIn(root: Element): Element | null {
 
 /**
  * False when the admin cannot see the control: a `hidden` ancestor, a closed `<details>` (the T&E
- * sequence dialog stays collapsed until its Add link is used), inline `display:none`. A field the admin
+ * sequence dialog stays collapsed until its Add link is used), `display:none` inline or from a stylesheet. A field the admin
  * cannot see is not "on the page" for the audit, so it raises no finding until it is shown.
  */
 export function isShown(el: Element): boolean {
@@ -55,6 +55,8 @@ export function isShown(el: Element): boolean {
     if (node !== el && node.tagName === 'DETAILS' && !node.hasAttribute('open') && child.tagName !== 'SUMMARY') return false;
     child = node;
   }
+  // A dialog hidden by a stylesheet class (likely for Intacct's own dialogs) shows only in computed style.
+  if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) return false;
   return true;
 }
 

@@ -156,3 +156,20 @@ describe('isShown', () => {
     expect(isShown(findField(doc, ['Duplicate Numbers'])!)).toBe(true);
   });
 });
+
+describe('fields in a dialog hidden by a stylesheet', () => {
+  it('are not on the page until the dialog shows', () => {
+    const doc = new DOMParser().parseFromString(
+      '<style>.dialog-closed{display:none}</style><div class="dialog-closed" id="d"><label for="p">Print Title</label><input id="p"></div>',
+      'text/html',
+    );
+    document.body.append(...Array.from(doc.body.childNodes).map((n) => document.importNode(n, true)));
+    document.head.append(...Array.from(doc.head.childNodes).map((n) => document.importNode(n, true)));
+    const input = document.getElementById('p')!;
+    expect(isShown(input)).toBe(false);
+    document.getElementById('d')!.className = '';
+    expect(isShown(input)).toBe(true);
+    document.body.innerHTML = '';
+    document.head.querySelector('style')?.remove();
+  });
+});
