@@ -1,3 +1,5 @@
+import { readAssignedRoles } from '@/utils/readers/assigned-roles';
+import { auditRoleAssignment } from './role-assignment';
 import type { Finding } from '@/utils/audit/finding';
 import type { PageKind } from '@/utils/pages/kinds';
 import { normalizeText } from '@/utils/pages/signals';
@@ -74,6 +76,18 @@ export function auditPage(doc: Document, kind: PageKind, profile: IntegrationPro
           integrationName: profile.name,
           ...(stepId ? { stepId } : {}),
         });
+      },
+    ]);
+  }
+  const roleStep = steps.find((s) => s.id === 'role');
+  if (kind === 'ws-user-form' && roleStep && profile.role) {
+    const roleName = profile.role.name;
+    checks.push([
+      'role assignment',
+      () => {
+        const assigned = readAssignedRoles(doc);
+        if (!assigned) return [];
+        return [auditRoleAssignment(assigned, roleName, steps.find((s) => s.pageKinds.includes('ws-user-form'))?.id)];
       },
     ]);
   }
