@@ -62,44 +62,57 @@ function FindingItem({ finding: f, onPoint }: { finding: Finding; onPoint: Findi
   );
 }
 
-/** The checks of this page, problems first within each group, each with what to do. */
+function Passing({ findings, onPoint }: { findings: Finding[]; onPoint: FindingsProps['onPoint'] }) {
+  return (
+    <details className="ish-passing" data-testid="ish-passing">
+      <summary>
+        {findings.length} passing check{findings.length === 1 ? '' : 's'}
+      </summary>
+      <ul>
+        {findings.map((f) => (
+          <FindingItem key={f.id} finding={f} onPoint={onPoint} />
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The checks of this page: groups with problems first, problems first within each, each with what to do. */
 export function Findings({ findings, onPoint, children }: FindingsProps) {
   if (findings.length === 0) return null;
-  // A permissions window can hold hundreds of checks: where some fail, the passing ones fold away so the
+  // A permissions page can hold hundreds of checks: where some fail, the passing ones fold away so the
   // problems stay in view (folded, they stay in the page for the checklist and assistive tech).
   const fold = findings.length > 8 && findings.some((f) => f.status !== 'ok');
+  const groups = groupsOf(findings).map(([name, list]) => ({
+    name,
+    problems: list.filter((f) => f.status !== 'ok').sort((a, b) => RANK[a.status] - RANK[b.status]),
+    passing: list.filter((f) => f.status === 'ok'),
+  }));
+  const shown = fold ? groups.filter((g) => g.problems.length > 0) : groups;
+  const allPassingGroups = fold ? groups.filter((g) => g.problems.length === 0).flatMap((g) => g.passing) : [];
   return (
     <div className="ish-findings">
       <p className="ish-summary" data-testid="ish-summary" role="status">
         {summaryLine(findings)}
       </p>
       {children}
-      {groupsOf(findings).map(([group, list]) => {
-        const problems = list.filter((f) => f.status !== 'ok').sort((a, b) => RANK[a.status] - RANK[b.status]);
-        const passing = list.filter((f) => f.status === 'ok');
-        const items = (some: Finding[]) => (
-          <ul>
-            {some.map((f) => (
-              <FindingItem key={f.id} finding={f} onPoint={onPoint} />
-            ))}
-          </ul>
-        );
+      {shown.map((g) => {
+        const list = fold ? g.problems : [...g.problems, ...g.passing];
+        // "Cash Management" over a single check named "Cash Management" says nothing twice.
+        const heading = g.name && !(g.problems.length + g.passing.length === 1 && list[0]?.subject === g.name);
         return (
-          <div className="ish-group" key={group || '-'}>
-            {group && <h3>{group}</h3>}
-            {!fold && items([...problems, ...passing])}
-            {fold && problems.length > 0 && items(problems)}
-            {fold && passing.length > 0 && (
-              <details className="ish-passing" data-testid="ish-passing">
-                <summary>
-                  {passing.length} passing check{passing.length === 1 ? '' : 's'}
-                </summary>
-                {items(passing)}
-              </details>
-            )}
+          <div className="ish-group" key={g.name || '-'}>
+            {heading && <h3>{g.name}</h3>}
+            <ul>
+              {list.map((f) => (
+                <FindingItem key={f.id} finding={f} onPoint={onPoint} />
+              ))}
+            </ul>
+            {fold && g.passing.length > 0 && <Passing findings={g.passing} onPoint={onPoint} />}
           </div>
         );
       })}
+      {allPassingGroups.length > 0 && <Passing findings={allPassingGroups} onPoint={onPoint} />}
     </div>
   );
 }
