@@ -186,8 +186,12 @@ test('a gateway that never answers ends with the timeout message', async ({ cont
   await expect(popup.getByTestId('ish-connection-state')).toHaveAttribute('data-code', 'timeout');
 });
 
-test('no password reaches storage.local or storage.sync after a success and a failure', async ({ context, page, extensionId }) => {
+test('no password reaches storage.local or storage.sync or the console after a success and a failure', async ({ context, page, extensionId }) => {
+  const logged: string[] = [];
+  (await serviceWorker(context)).on('console', (m) => logged.push(m.text()));
+  page.on('console', (m) => logged.push(m.text()));
   const popup = await popupAfterIntacct(context, page, extensionId);
+  popup.on('console', (m) => logged.push(m.text()));
   await runTest(popup);
   await expect(popup.getByTestId('ish-conn-result')).toHaveAttribute('data-code', 'ok');
   await runTest(popup, { sender: 'unauthorized' });
@@ -206,8 +210,10 @@ test('no password reaches storage.local or storage.sync after a success and a fa
   expect(dump).toContain('connectionStates');
   expect(dump).not.toContain(USER_SECRET);
   expect(dump).not.toContain(SENDER_SECRET);
-  // Nor does the page show them anywhere.
+  // Nor does the page show them anywhere, nor any console (popup, service worker, Intacct page).
   expect(await popup.locator('body').innerText()).not.toContain(SENDER_SECRET);
+  expect(logged.join('\n')).not.toContain(USER_SECRET);
+  expect(logged.join('\n')).not.toContain(SENDER_SECRET);
 });
 
 test('Check permissions lists the missing module and the rights Expensify does not need', async ({ context, page, extensionId }) => {
