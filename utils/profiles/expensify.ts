@@ -421,7 +421,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
       menuPath: { older: 'Customization Services (or Platform Services) > Custom Packages > New Package' },
       instructions: [
         'Open Custom Packages under Customization Services, or under Platform Services if that is what your company has, and start a New Package.',
-        'Choose File, select the Expensify package from your downloads, then Import.',
+        'Choose File, select the Expensify package from your downloads (the one Expensify’s Download Package saved; the helper’s toolbar popup links to it under Package), then Import.',
         'Importing a package needs the Application subscriptions List permission (Administration) on your own login.',
       ],
     },
