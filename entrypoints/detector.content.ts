@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { detectPage } from '@/utils/pages/detect';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { PageReport } from '@/utils/messages/page';
-import { INTACCT_MATCHES } from '@/utils/hosts';
+import { INTACCT_MATCHES, INTACCT_SHELL } from '@/utils/hosts';
 
 // Runs in every frame of every Intacct page, so it holds detection only: no React, no profiles. The
 // overlay is injected by the background into the one frame that is a setup page (issue #2 measured the
@@ -12,6 +12,7 @@ const REDETECT_DELAY_MS = 250;
 
 export default defineContentScript({
   matches: INTACCT_MATCHES,
+  excludeMatches: INTACCT_SHELL,
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',

@@ -5,6 +5,13 @@
  */
 export const INTACCT_MATCHES = ['https://*.intacct.com/ia/acct/*'];
 
+/**
+ * The frameset shell Intacct shows after sign-in (`/ia/acct/frameset.phtml`, reference §3.1) holds the
+ * menus around iframe#iamain and is never a setup page itself: the detector stays out of it, which spares
+ * one script context on every Intacct screen.
+ */
+export const INTACCT_SHELL = ['https://*.intacct.com/ia/acct/frameset.phtml*'];
+
 /** The extension's host permission; the injected overlay declares it so WXT adds no second pattern. */
 export const INTACCT_HOSTS = ['https://*.intacct.com/*'];
 
