@@ -1,7 +1,7 @@
 import { looseEquals, sameIgnoringCaseAndSpaces } from '@/utils/audit/compare';
 import { checkField } from '@/utils/audit/fields';
 import type { FieldRule } from '@/utils/profiles/schema';
-import { findField, isShown, readControl, selectedOption } from '@/utils/readers/form-field';
+import { findField, isInput, isSelect, isShown, isTextArea, readControl, selectedOption } from '@/utils/readers/form-field';
 
 // Filling is the one place the extension writes to an Intacct page, and only on the admin's request. It sets
 // values the integration's guide prescribes and nothing else: no saving, no clicking, no invented data (an
@@ -12,18 +12,6 @@ export interface FillAction {
   subject: string;
   target: Element;
   value: string | boolean;
-}
-
-function isInput(el: Element): el is HTMLInputElement {
-  return el.tagName === 'INPUT';
-}
-
-function isSelect(el: Element): el is HTMLSelectElement {
-  return el.tagName === 'SELECT';
-}
-
-function isTextArea(el: Element): el is HTMLTextAreaElement {
-  return el.tagName === 'TEXTAREA';
 }
 
 /** The native control to write to, or null for widgets we can't set safely (a div combobox, a file chooser). */

@@ -187,15 +187,16 @@ function selectedOptionText(select: HTMLSelectElement): string {
   return option ? squash(option.textContent) : '';
 }
 
-function isInput(el: Element): el is HTMLInputElement {
+// By tag name rather than instanceof: a frame's elements belong to that frame's window, not ours.
+export function isInput(el: Element): el is HTMLInputElement {
   return el.tagName === 'INPUT';
 }
 
-function isSelect(el: Element): el is HTMLSelectElement {
+export function isSelect(el: Element): el is HTMLSelectElement {
   return el.tagName === 'SELECT';
 }
 
-function isTextArea(el: Element): el is HTMLTextAreaElement {
+export function isTextArea(el: Element): el is HTMLTextAreaElement {
   return el.tagName === 'TEXTAREA';
 }
 
