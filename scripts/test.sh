@@ -3,6 +3,7 @@
 # one plain line "N passed, N failed" summed over both (CI reads only that line and the exit code).
 set -uo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh || { echo "0 passed, 1 failed"; exit 1; }
 mkdir -p .reports
 rm -f .reports/unit.json .reports/e2e.json
 
