@@ -1,4 +1,5 @@
 import type { IntegrationProfile } from './schema';
+import { PERMISSION_MODEL_OPTION } from './common';
 
 // Source: Emburse Certify's "Installing the Sage Intacct Connector" (seed 003; help.certify.com articles
 // cited in reference §4.1). Its permission grid is mostly screenshots: only the rows the text names are
@@ -17,16 +18,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
   summary:
     'Certify’s connector is a Platform Services application that syncs users, departments and entities into Certify and posts expense reports back to Intacct, signing in as a web services user through two authorized senders.',
   options: [
-    {
-      id: 'permissionModel',
-      label: 'Permission model',
-      help: 'Intacct grants permissions either directly to users or through roles; it is a company-wide setting (Company information › Global settings › Permission type).',
-      choices: [
-        { value: 'user-based', label: 'User-based' },
-        { value: 'role-based', label: 'Role-based' },
-      ],
-      default: 'user-based',
-    },
+    PERMISSION_MODEL_OPTION,
   ],
   steps: [
     {

@@ -1,4 +1,5 @@
 import type { IntegrationProfile, ProfileStep } from './schema';
+import { USER_TYPE_BUSINESS, ADMIN_PRIVILEGES_FULL } from './common';
 
 // Published connector requirements from reference §4.1. Each profile holds only what that table states;
 // whatever the vendor's article leaves out is in knownGaps, never filled in from another vendor.
@@ -172,22 +173,8 @@ export const BREX_PROFILE: IntegrationProfile = {
         'Give it access to the top level as well as the entities Brex works with (User entities).',
       ],
       fields: [
-        {
-          id: 'ws-user-type',
-          pageKind: 'ws-user-form',
-          labels: ['User type'],
-          subject: 'User type',
-          expect: { kind: 'equals', value: 'Business', caseSensitive: false },
-          fix: 'Set User type to Business.',
-        },
-        {
-          id: 'ws-admin-privileges',
-          pageKind: 'ws-user-form',
-          labels: ['Admin privileges'],
-          subject: 'Admin privileges',
-          expect: { kind: 'equals', value: 'Full', caseSensitive: false },
-          fix: 'Set Admin privileges to Full.',
-        },
+        USER_TYPE_BUSINESS,
+        ADMIN_PRIVILEGES_FULL,
       ],
     },
     {
@@ -253,22 +240,8 @@ export const BILL_SPEND_PROFILE: IntegrationProfile = {
           expect: { kind: 'equals', value: 'Divvy', caseSensitive: false },
           fix: 'Enter Divvy as the User ID.',
         },
-        {
-          id: 'ws-user-type',
-          pageKind: 'ws-user-form',
-          labels: ['User type'],
-          subject: 'User type',
-          expect: { kind: 'equals', value: 'Business', caseSensitive: false },
-          fix: 'Set User type to Business.',
-        },
-        {
-          id: 'ws-admin-privileges',
-          pageKind: 'ws-user-form',
-          labels: ['Admin privileges'],
-          subject: 'Admin privileges',
-          expect: { kind: 'equals', value: 'Full', caseSensitive: false },
-          fix: 'Set Admin privileges to Full.',
-        },
+        USER_TYPE_BUSINESS,
+        ADMIN_PRIVILEGES_FULL,
       ],
     },
     {

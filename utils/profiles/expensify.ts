@@ -1,4 +1,5 @@
 import type { IntegrationProfile, When } from './schema';
+import { USER_TYPE_BUSINESS, ADMIN_PRIVILEGES_FULL, PERMISSION_MODEL_OPTION } from './common';
 
 // Source: Expensify's "Connect to Sage Intacct" guide (seed 000; reference source key [exp]).
 // Every "only required if" in that guide is a `when` below; the wording is ours.
@@ -43,16 +44,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
       ],
       default: 'none',
     },
-    {
-      id: 'permissionModel',
-      label: 'Permission model',
-      help: 'Intacct grants permissions either directly to users or through roles; it is a company-wide setting (Company information › Global settings › Permission type).',
-      choices: [
-        { value: 'user-based', label: 'User-based' },
-        { value: 'role-based', label: 'Role-based' },
-      ],
-      default: 'user-based',
-    },
+    PERMISSION_MODEL_OPTION,
   ],
   steps: [
     {
@@ -141,22 +133,8 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           expect: { kind: 'email' },
           fix: 'Enter your accounting team’s shared email address.',
         },
-        {
-          id: 'ws-user-type',
-          pageKind: 'ws-user-form',
-          labels: ['User type'],
-          subject: 'User type',
-          expect: { kind: 'equals', value: 'Business', caseSensitive: false },
-          fix: 'Set User type to Business.',
-        },
-        {
-          id: 'ws-admin-privileges',
-          pageKind: 'ws-user-form',
-          labels: ['Admin privileges'],
-          subject: 'Admin privileges',
-          expect: { kind: 'equals', value: 'Full', caseSensitive: false },
-          fix: 'Set Admin privileges to Full.',
-        },
+        USER_TYPE_BUSINESS,
+        ADMIN_PRIVILEGES_FULL,
         {
           id: 'ws-status',
           pageKind: 'ws-user-form',

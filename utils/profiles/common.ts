@@ -1,0 +1,36 @@
+import type { FieldRule, ProfileOption } from './schema';
+
+// What several published guides ask in the same words. Kept here once so a correction (a label Intacct
+// renames, a clearer fix) reaches every profile.
+
+/** Role- or user-based permissions is a company-wide Intacct setting; guides branch on it (reference §4). */
+export const PERMISSION_MODEL_OPTION: ProfileOption = {
+  id: 'permissionModel',
+  label: 'Permission model',
+  help: 'Intacct grants permissions either directly to users or through roles; it is a company-wide setting (Company information › Global settings › Permission type).',
+  choices: [
+    { value: 'user-based', label: 'User-based' },
+    { value: 'role-based', label: 'Role-based' },
+  ],
+  default: 'user-based',
+};
+
+/** Only Business users can affect the general ledger (reference §4); the guides all ask for it. */
+export const USER_TYPE_BUSINESS: FieldRule = {
+  id: 'ws-user-type',
+  pageKind: 'ws-user-form',
+  labels: ['User type'],
+  subject: 'User type',
+  expect: { kind: 'equals', value: 'Business', caseSensitive: false },
+  fix: 'Set User type to Business.',
+};
+
+/** Guides ask for Full admin privileges (reference §4.1: Expensify, Brex, BILL, Apideck, Codat…). */
+export const ADMIN_PRIVILEGES_FULL: FieldRule = {
+  id: 'ws-admin-privileges',
+  pageKind: 'ws-user-form',
+  labels: ['Admin privileges'],
+  subject: 'Admin privileges',
+  expect: { kind: 'equals', value: 'Full', caseSensitive: false },
+  fix: 'Set Admin privileges to Full.',
+};
