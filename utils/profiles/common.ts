@@ -34,3 +34,13 @@ export const ADMIN_PRIVILEGES_FULL: FieldRule = {
   expect: { kind: 'equals', value: 'Full', caseSensitive: false },
   fix: 'Set Admin privileges to Full.',
 };
+
+/** A Locked out or Inactive web services user cannot sign in (reference §3.3). */
+export const STATUS_ACTIVE: FieldRule = {
+  id: 'ws-status',
+  pageKind: 'ws-user-form',
+  labels: ['Status'],
+  subject: 'Status',
+  expect: { kind: 'equals', value: 'Active', caseSensitive: false },
+  fix: 'Set Status to Active.',
+};

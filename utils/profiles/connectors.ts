@@ -1,5 +1,5 @@
 import type { IntegrationProfile, ProfileStep } from './schema';
-import { USER_TYPE_BUSINESS, ADMIN_PRIVILEGES_FULL } from './common';
+import { USER_TYPE_BUSINESS, ADMIN_PRIVILEGES_FULL, STATUS_ACTIVE } from './common';
 
 // Published connector requirements from reference §4.1. Each profile holds only what that table states;
 // whatever the vendor's article leaves out is in knownGaps, never filled in from another vendor.
@@ -106,14 +106,7 @@ export const RAMP_PROFILE: IntegrationProfile = {
         'It must be active.',
       ],
       fields: [
-        {
-          id: 'ws-status',
-          pageKind: 'ws-user-form',
-          labels: ['Status'],
-          subject: 'Status',
-          expect: { kind: 'equals', value: 'Active', caseSensitive: false },
-          fix: 'Set Status to Active.',
-        },
+        STATUS_ACTIVE,
       ],
     },
     {

@@ -1,5 +1,5 @@
 import type { IntegrationProfile, When } from './schema';
-import { USER_TYPE_BUSINESS, ADMIN_PRIVILEGES_FULL, PERMISSION_MODEL_OPTION } from './common';
+import { USER_TYPE_BUSINESS, ADMIN_PRIVILEGES_FULL, PERMISSION_MODEL_OPTION, STATUS_ACTIVE } from './common';
 
 // Source: Expensify's "Connect to Sage Intacct" guide (seed 000; reference source key [exp]).
 // Every "only required if" in that guide is a `when` below; the wording is ours.
@@ -135,14 +135,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
         },
         USER_TYPE_BUSINESS,
         ADMIN_PRIVILEGES_FULL,
-        {
-          id: 'ws-status',
-          pageKind: 'ws-user-form',
-          labels: ['Status'],
-          subject: 'Status',
-          expect: { kind: 'equals', value: 'Active', caseSensitive: false },
-          fix: 'Set Status to Active.',
-        },
+        STATUS_ACTIVE,
       ],
     },
     {
