@@ -44,6 +44,16 @@ function when(at: number): string {
   return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A password the popup holds in memory only; the browser is asked not to offer to save it. */
+function PasswordField(props: { label: string; testId: string; value: string; onChange: (e: { target: { value: string } }) => void }) {
+  return (
+    <label>
+      {props.label}
+      <input data-testid={props.testId} type="password" value={props.value} onChange={props.onChange} required autoComplete="off" />
+    </label>
+  );
+}
+
 function StateLine({ state, companyId, profile }: { state: ConnectionState | null; companyId: string; profile: IntegrationProfile }) {
   const company = companyId.trim() || 'this company';
   if (!state) {
@@ -283,17 +293,7 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
             Web services user ID
             <input data-testid="ish-conn-user" value={form.userId} onChange={set('userId')} required spellCheck={false} />
           </label>
-          <label>
-            User password
-            <input
-              data-testid="ish-conn-user-password"
-              type="password"
-              value={form.userPassword}
-              onChange={set('userPassword')}
-              required
-              autoComplete="off"
-            />
-          </label>
+          <PasswordField label="User password" testId="ish-conn-user-password" value={form.userPassword} onChange={set('userPassword')} />
         </div>
         {/* ASSUMED: only the vendor knows its sender password, so a test from here needs a sender the company owns. */}
         <p className="help cx-sender-help">
@@ -306,17 +306,7 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
             Your sender ID
             <input data-testid="ish-conn-sender" value={form.senderId} onChange={set('senderId')} required spellCheck={false} />
           </label>
-          <label>
-            Sender password
-            <input
-              data-testid="ish-conn-sender-password"
-              type="password"
-              value={form.senderPassword}
-              onChange={set('senderPassword')}
-              required
-              autoComplete="off"
-            />
-          </label>
+          <PasswordField label="Sender password" testId="ish-conn-sender-password" value={form.senderPassword} onChange={set('senderPassword')} />
         </div>
         <button type="submit" className="cx-button" data-testid="ish-conn-test" disabled={busy !== null}>
           {busy === 'test' ? 'Testing…' : 'Test connection'}
