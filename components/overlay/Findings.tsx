@@ -23,6 +23,12 @@ function groupsOf(findings: readonly Finding[]): Array<[string, Finding[]]> {
   return [...groups];
 }
 
+// Page text can be any length (a 10,000-character value is a page's doing, not the admin's): the panel shows
+// the start, the export keeps it whole.
+function short(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 function FindingItem({ finding: f, onPoint }: { finding: Finding; onPoint: FindingsProps['onPoint'] }) {
   return (
     <li
@@ -43,19 +49,21 @@ function FindingItem({ finding: f, onPoint }: { finding: Finding; onPoint: Findi
         title={f.target ? 'Show this field on the page' : undefined}
       >
         <span className={`ish-badge ish-badge-${f.status}`}>{STATUS_TEXT[f.status]}</span>
-        <span className="ish-subject">{f.subject}</span>
+        <span className="ish-subject" title={f.subject.length > 160 ? f.subject : undefined}>
+          {short(f.subject, 160)}
+        </span>
       </button>
       {f.status !== 'ok' && (
         <div className="ish-detail">
           {f.found || f.expected ? (
             <p className="ish-values">
-              {f.found ? <>Now: <q>{f.found}</q>. </> : null}
-              {f.expected ? <>Needs: <q>{f.expected}</q>.</> : null}
+              {f.found ? <>Now: <q title={f.found.length > 120 ? f.found : undefined}>{short(f.found, 120)}</q>. </> : null}
+              {f.expected ? <>Needs: <q>{short(f.expected, 120)}</q>.</> : null}
             </p>
           ) : null}
           {/* A missing value's message only restates what it needs; the fix says it better. */}
-          {f.message && (f.status !== 'missing' || !f.fix) && <p>{f.message}</p>}
-          {f.fix && <p className="ish-fix">{f.fix}</p>}
+          {f.message && (f.status !== 'missing' || !f.fix) && <p>{short(f.message, 240)}</p>}
+          {f.fix && <p className="ish-fix">{short(f.fix, 240)}</p>}
         </div>
       )}
     </li>
