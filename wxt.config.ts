@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { INTACCT_MATCHES, INTACCT_SHELL } from './utils/hosts';
 
 // Intacct serves the UI from www.intacct.com and pod hosts (www-p02…), the API from api.intacct.com,
 // and a getAPISession reply may name another *.intacct.com endpoint (reference §1.3).
@@ -49,6 +50,18 @@ export default defineConfig({
     // downloads: the popup saves a built Customization Services package (issue #5).
     permissions: ['storage', 'scripting', 'downloads'],
     host_permissions: intacctHosts,
+    // The all-frames detector is an unlisted script (entrypoints/detector.ts) declared here rather than a WXT
+    // content script, so it carries neither the polyfill nor WXT's content-script context (issue #10).
+    content_scripts: [
+      {
+        matches: INTACCT_MATCHES,
+        exclude_matches: INTACCT_SHELL,
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_idle',
+        js: ['detector.js'],
+      },
+    ],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {

@@ -31,7 +31,7 @@ function median(values: number[]): number {
 }
 
 // --- the all-frames script, loaded in every frame of every Intacct page ------------------------------
-const detectorFile = path.join(EXTENSION_DIR, 'content-scripts/detector.js');
+const detectorFile = path.join(EXTENSION_DIR, 'detector.js');
 const detectorBytes = statSync(detectorFile).size;
 report({ name: 'all-frames script size', value: detectorBytes / 1024, unit: 'kB', budget: 20, digits: 1 });
 console.log(`all-frames script size gzip: ${(gzipSync(readFileSync(detectorFile)).length / 1024).toFixed(1)} kB`);

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import type { Finding } from '@/utils/audit/finding';
 import { summaryLine } from '@/utils/audit/finding';
 
-const STATUS_TEXT: Record<Finding['status'], string> = { ok: 'OK', missing: 'Missing', wrong: 'Wrong', excess: 'Excess' };
-const RANK = { missing: 0, wrong: 1, excess: 2, ok: 3 } as const;
+const STATUS_TEXT: Record<Finding['status'], string> = { ok: 'OK', missing: 'Missing', wrong: 'Wrong', excess: 'Excess', 'not-found': 'Not found' };
+const RANK: Record<Finding['status'], number> = { missing: 0, wrong: 1, 'not-found': 2, excess: 3, ok: 4 };
 
 export interface FindingsProps {
   findings: readonly Finding[];

@@ -133,6 +133,7 @@ const STATUS_LABEL: Record<Finding['status'], string> = {
   missing: 'Missing',
   wrong: 'Check',
   excess: 'More than needed',
+  'not-found': 'Not found',
 };
 
 function FindingItem({ finding }: { finding: Finding }) {

@@ -1,7 +1,9 @@
-import type { Finding, FindingStatus } from '@/utils/audit/finding';
+import { notFoundFinding, type Finding, type FindingStatus } from '@/utils/audit/finding';
 import type { FieldRule } from '@/utils/profiles/schema';
-import { normalizeText } from '@/utils/pages/signals';
-import { findField, isShown, readControl, selectedOption, type ControlState } from '@/utils/readers/form-field';
+import { normalizeLabel } from '@/utils/reading/text';
+import { findField, readControl, selectedOption, type ControlState } from '@/utils/readers/form-field';
+import { indexFields, type FieldIndex } from '@/utils/reading/fields';
+import { isShown } from '@/utils/reading/controls';
 import { describeDifference, intacctSenderUser, looseEquals, sameIgnoringCaseAndSpaces } from './compare';
 
 export interface FieldCheck {
@@ -14,6 +16,8 @@ export interface FieldCheck {
 export interface AuditFieldsOptions {
   /** Names the source in messages ("The Expensify guide asks for …"). */
   guideName?: string;
+  /** Names the admin taught for a rule's field on this page ("Point at it"), looked for besides its labels. */
+  taughtLabels?: (rule: FieldRule) => readonly string[];
 }
 
 // A simple address check: the point is catching a name or a blank typed where an address belongs
@@ -28,7 +32,7 @@ function quoted(value: string): string {
 }
 
 function hasLabel(rule: FieldRule, label: string): boolean {
-  return rule.labels.some((l) => normalizeText(l) === label);
+  return rule.labels.some((l) => normalizeLabel(l) === label);
 }
 
 function isSenderIdRule(rule: FieldRule): boolean {
@@ -157,8 +161,10 @@ export function checkField(rule: FieldRule, control: Element, options: AuditFiel
 }
 
 /**
- * One finding per rule whose field is on this page. A rule whose label the page doesn't show (Last name on
- * the current WS user form, the T&E sequence dialog while it is collapsed) gives no finding. Never throws.
+ * One finding per rule: checked where its field is on the page, `not-found` where it is not (never passed
+ * over). Not expected, and so no finding: a field shown only on demand (the T&E sequence dialog) while it
+ * is absent or closed, and a field of the other UI generation on a page that shows its replacement (Last
+ * name on the current WS user form, which has Contact name). Never throws.
  */
 export function auditFields(
   doc: Document,
@@ -168,10 +174,27 @@ export function auditFields(
 ): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<Element>();
+  let index: FieldIndex | undefined;
   for (const rule of rules) {
     try {
-      const control = findField(doc, rule.labels);
-      if (!control || !isShown(control)) continue;
+      index ??= indexFields(doc);
+      const labels = [...rule.labels, ...(options.taughtLabels?.(rule) ?? [])];
+      const control = findField(doc, labels, index);
+      const stepId = stepIdOf?.(rule.id);
+      if (!control || !isShown(control)) {
+        if (rule.onDemand) continue;
+        if (rule.replacedBy?.length && findField(doc, rule.replacedBy, index)) continue;
+        findings.push(
+          notFoundFinding({
+            id: `field:${rule.id}`,
+            subject: rule.subject,
+            expected: expectedWords(rule),
+            lookedFor: control ? `the field “${rule.labels[0]}” shown (it is on the page but hidden)` : `a field labelled “${rule.labels[0]}”`,
+            stepId,
+          }),
+        );
+        continue;
+      }
       // Two rules resolving to one control would report the same box twice.
       if (seen.has(control)) continue;
       seen.add(control);
@@ -187,7 +210,6 @@ export function auditFields(
         group: '',
         target: control,
       };
-      const stepId = stepIdOf?.(rule.id);
       if (stepId) finding.stepId = stepId;
       findings.push(finding);
     } catch (error) {

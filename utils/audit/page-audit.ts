@@ -1,15 +1,15 @@
 import { readAssignedRoles } from '@/utils/readers/assigned-roles';
 import { auditRoleAssignment } from './role-assignment';
-import type { Finding } from '@/utils/audit/finding';
+import { notFoundFinding, type Finding } from '@/utils/audit/finding';
 import type { PageKind } from '@/utils/pages/kinds';
-import { normalizeText } from '@/utils/pages/signals';
+import { normalizeLabel } from '@/utils/reading/text';
 import { fieldRulesFor, requiredSteps, requiredSubscriptions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, ProfileStep, SubscriptionRule } from '@/utils/profiles/schema';
 import { findSenderAuthorizationTable, readSenderAuthorizations } from '@/utils/readers/sender-ids';
 import { readCompanySubscriptions } from '@/utils/readers/subscriptions';
 import { auditFields } from './fields';
 import { auditSenderIds } from './sender-ids';
-import { auditCompanySubscriptions } from './subscriptions';
+import { auditCompanySubscriptions, subscriptionFindingId } from './subscriptions';
 
 /** Subscriptions and permissions pages are checked by the permissions audit, which another module owns. */
 const PERMISSION_KINDS: ReadonlySet<PageKind> = new Set(['user-subscriptions', 'user-permissions', 'role-subscriptions', 'role-permissions']);
@@ -18,10 +18,10 @@ type Check = () => Finding[];
 
 function stepOfSubscription(steps: readonly ProfileStep[], rule: SubscriptionRule): string | undefined {
   const onPage = steps.filter((s) => s.pageKinds.includes('company-subscriptions'));
-  const names = [rule.name, ...(rule.aliases ?? []), ...(rule.alternatives ?? [])].map(normalizeText);
+  const names = [rule.name, ...(rule.aliases ?? []), ...(rule.alternatives ?? [])].map(normalizeLabel);
   // Profiles don't link a subscription to its step; the step that names it in its title or text is the one.
   const named = onPage.find((s) => {
-    const text = normalizeText([s.title, ...s.instructions].join(' '));
+    const text = normalizeLabel([s.title, ...s.instructions].join(' '));
     return names.some((n) => text.includes(n));
   });
   return (named ?? onPage[0])?.id;
@@ -69,9 +69,21 @@ export function auditPage(doc: Document, kind: PageKind, profile: IntegrationPro
     checks.push([
       'sender IDs',
       () => {
-        // No authorizations table: another tab of Company Information is showing; claim nothing.
-        if (!findSenderAuthorizationTable(doc)) return [];
         const stepId = steps.find((s) => s.pageKinds.includes('company-security'))?.id;
+        // The page was recognized as the Security tab but its authorizations list cannot be read: say so
+        // for each sender ID rather than pass over them.
+        if (!findSenderAuthorizationTable(doc)) {
+          return profile.senderIds.map((sender) =>
+            notFoundFinding({
+              id: `sender:${sender.id}`,
+              subject: `Sender ID ${sender.id}`,
+              expected: `${sender.id}, Active`,
+              lookedFor: 'the Web Services authorizations list (a table with Sender ID and Status columns)',
+              stepId,
+              fix: 'Open Company › Company Info › Security and click Edit; if the list is there, use “Copy page structure” in the toolbar popup and send it to us.',
+            }),
+          );
+        }
         return auditSenderIds(readSenderAuthorizations(doc), profile.senderIds, {
           integrationName: profile.name,
           ...(stepId ? { stepId } : {}),
@@ -86,18 +98,42 @@ export function auditPage(doc: Document, kind: PageKind, profile: IntegrationPro
       'role assignment',
       () => {
         const assigned = readAssignedRoles(doc);
-        if (!assigned) return [];
-        return [auditRoleAssignment(assigned, roleName, steps.find((s) => s.pageKinds.includes('ws-user-form'))?.id)];
+        const stepId = steps.find((s) => s.pageKinds.includes('ws-user-form'))?.id;
+        if (!assigned) {
+          return [
+            notFoundFinding({
+              id: 'role-assigned',
+              subject: `Role ${roleName} assigned`,
+              expected: roleName,
+              lookedFor: 'the Roles information list (a list with a Role name column)',
+              stepId,
+              fix: 'Open the Roles information tab of the user form. Only role-based companies have it; if yours is user-based, choose that option in the toolbar popup.',
+            }),
+          ];
+        }
+        return [auditRoleAssignment(assigned, roleName, stepId)];
       },
     ]);
   }
   if (kind === 'company-subscriptions') {
     checks.push([
       'subscriptions',
-      () =>
-        auditCompanySubscriptions(readCompanySubscriptions(doc), requiredSubscriptions(profile, resolved), {
-          stepIdOf: (rule) => stepOfSubscription(steps, rule),
-        }),
+      () => {
+        const rules = requiredSubscriptions(profile, resolved);
+        const rows = readCompanySubscriptions(doc);
+        if (rows.length === 0) {
+          return rules.map((rule) =>
+            notFoundFinding({
+              id: subscriptionFindingId(rule),
+              subject: rule.name,
+              expected: 'subscribed',
+              lookedFor: 'the applications and their switches',
+              stepId: stepOfSubscription(steps, rule),
+            }),
+          );
+        }
+        return auditCompanySubscriptions(rows, rules, { stepIdOf: (rule) => stepOfSubscription(steps, rule) });
+      },
     ]);
   }
 

@@ -1,5 +1,5 @@
-import type { Finding, FindingStatus } from '@/utils/audit/finding';
-import { normalizeText } from '@/utils/pages/signals';
+import { notFoundFinding, type Finding, type FindingStatus } from '@/utils/audit/finding';
+import { normalizeLabel } from '@/utils/reading/text';
 import { appliesTo, requiredPermissions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
 import {
@@ -69,7 +69,7 @@ function who(ctx: AuditContext): string {
 /** Ids stay stable while labels keep their spelling: "Time & Expenses" → "time-and-expenses". */
 export function slug(text: string): string {
   return (
-    normalizeText(text)
+    normalizeLabel(text)
       .replace(/&/g, ' and ')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'x'
@@ -78,7 +78,7 @@ export function slug(text: string): string {
 
 // "Time & Expenses", "Time and Expenses" and "time &amp; expenses" are one module.
 function moduleKey(name: string): string {
-  return normalizeText(name).replace(/\s+and\s+/g, ' & ').replace(/\s*&\s*/g, ' & ');
+  return normalizeLabel(name).replace(/\s+and\s+/g, ' & ').replace(/\s*&\s*/g, ' & ');
 }
 
 // Guides and pages disagree on plurals ("Tax Detail" vs "Tax details").
@@ -518,7 +518,19 @@ export function auditApplication(
   needs: readonly PermissionRule[],
   ctx: AuditContext,
 ): Finding[] {
-  if (block.name === null) return [];
+  if (block.name === null) {
+    // Rights without the application they belong to cannot be compared with anything: say so.
+    return [
+      notFoundFinding({
+        id: 'perm:application',
+        subject: 'Application of this Permissions window',
+        expected: needs.map((r) => r.module).join(', ') || 'the application the window is for',
+        lookedFor: 'the line that names the application (“Application: …”)',
+        fix: 'Open the window from the Permissions link of one application on the Subscriptions page; if it still says nothing, use “Copy page structure” in the toolbar popup and send it to us.',
+        ...(ctx.stepId ? { stepId: ctx.stepId } : {}),
+      }),
+    ];
+  }
   const app = block.name;
   const appSlug = slug(app);
   const rule = findRule(needs, app);
@@ -718,7 +730,42 @@ interface SectionRef {
  * radios are indexed — a few hundred entries, not one per checkbox — and a clicked checkbox is found by
  * climbing to its grid and scanning that section's rows.
  */
-export function createPermissionsAudit(doc: Document, profile: IntegrationProfile, values: OptionValues): PermissionsAudit {
+/** What the audit says when the page was recognized but nothing of what it checks could be read. */
+function unreadPage(kind: PermissionPageKind, needs: readonly PermissionRule[], ctx: AuditContext): Finding[] {
+  const stepId = ctx.stepId;
+  if (kind === 'role-subscriptions' || kind === 'user-subscriptions') {
+    return needs.map((rule) =>
+      notFoundFinding({
+        id: `sub:${slug(rule.module)}`,
+        subject: rule.module,
+        expected: `subscribed, with ${accessWords(rule)}`,
+        lookedFor: 'the list of applications with their Subscribed checkboxes',
+        group: rule.module,
+        stepId,
+      }),
+    );
+  }
+  return [
+    notFoundFinding({
+      id: 'perm:grid',
+      subject: 'Permissions of this window',
+      expected: 'the rights grid (List, View, Add, Edit, Delete…)',
+      lookedFor: 'a grid of rights with List / View / Add / Edit / Delete columns',
+      stepId,
+      fix: 'Wait for the window to finish loading; if the rights are shown and this stays, use “Copy page structure” in the toolbar popup and send it to us.',
+    }),
+  ];
+}
+
+export type PermissionPageKind = 'role-subscriptions' | 'user-subscriptions' | 'role-permissions' | 'user-permissions';
+
+export function createPermissionsAudit(
+  doc: Document,
+  profile: IntegrationProfile,
+  values: OptionValues,
+  /** The page kind detection gave; with it, a page whose grid or list cannot be read says so. */
+  pageKind?: PermissionPageKind,
+): PermissionsAudit {
   const needs = requiredPermissions(profile, values);
   const base = auditContextFor(profile, values);
 
@@ -760,7 +807,7 @@ export function createPermissionsAudit(doc: Document, profile: IntegrationProfil
     ctx = { ...base, ...(subject ? { subjectKind: subject.kind } : {}) };
     kind = subs.applications.length ? 'subscriptions' : 'none';
     for (const app of subs.applications) subControls.set(app.control, app);
-    perApp = kind === 'subscriptions' ? [auditSubscriptions(subs, needs, ctx)] : [];
+    perApp = kind === 'subscriptions' ? [auditSubscriptions(subs, needs, ctx)] : pageKind ? [unreadPage(pageKind, needs, ctx)] : [];
   };
 
   const all = (): Finding[] => (flat ??= perApp.flat());

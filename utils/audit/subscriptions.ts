@@ -1,6 +1,6 @@
 import type { Finding } from '@/utils/audit/finding';
 import type { SubscriptionRule } from '@/utils/profiles/schema';
-import { normalizeText } from '@/utils/pages/signals';
+import { normalizeLabel } from '@/utils/reading/text';
 import type { CompanySubscription } from '@/utils/readers/subscriptions';
 
 export interface AuditSubscriptionOptions {
@@ -11,7 +11,12 @@ export interface AuditSubscriptionOptions {
 // "Time & Expenses" and "Time and Expenses" are one application; the product also says "Expenses" now
 // (reference §3.3), which the profiles list as an alias.
 function key(name: string): string {
-  return normalizeText(name).replace(/\s+and\s+/g, ' & ');
+  return normalizeLabel(name).replace(/\s+and\s+/g, ' & ');
+}
+
+/** The id of a subscription's finding, the same whether the page's toggles were read or not. */
+export function subscriptionFindingId(rule: SubscriptionRule): string {
+  return `subscription:${key(rule.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
 }
 
 function find(rows: readonly CompanySubscription[], names: readonly string[]): CompanySubscription | undefined {
@@ -53,7 +58,7 @@ export function auditCompanySubscriptions(
       const own = find(rows, [rule.name, ...(rule.aliases ?? [])]);
       const stepId = options.stepIdOf?.(rule);
       const base = {
-        id: `subscription:${key(rule.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`,
+        id: subscriptionFindingId(rule),
         subject: rule.name,
         expected: rule.alternatives?.length ? `${rule.name} or ${rule.alternatives.join(' or ')} subscribed` : 'subscribed',
         group: '',

@@ -1,5 +1,5 @@
 import { z } from '@/utils/zod';
-import type { Finding } from '@/utils/audit/finding';
+import { isProblem, type Finding } from '@/utils/audit/finding';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile, OptionValues, ProfileStep } from '@/utils/profiles/schema';
 import { requiredSteps } from '@/utils/profiles/registry';
@@ -34,7 +34,7 @@ function withProgress(store: ChecklistStore, companyId: string, profileId: strin
 
 /**
  * A page's findings decide the steps they belong to: all ok → verified; any problem → no longer verified
- * (the admin may have undone a fix). Steps with no finding on this page are left as they were.
+ * (the admin may have undone a fix); a check not found on the page → left as it was, never verified. Steps with no finding on this page are left as they were.
  */
 export function recordPageFindings(
   store: ChecklistStore,
@@ -48,17 +48,23 @@ export function recordPageFindings(
    */
   canVerify = true,
 ): ChecklistStore {
-  const byStep = new Map<string, boolean>();
+  // Per step: a problem takes it back; a check not found on the page leaves it as it was (nothing was
+  // proven either way); only a page where every check of the step passed verifies it.
+  const byStep = new Map<string, 'clean' | 'unknown' | 'problem'>();
   for (const f of findings) {
     if (!f.stepId) continue;
-    byStep.set(f.stepId, (byStep.get(f.stepId) ?? true) && f.status === 'ok');
+    const was = byStep.get(f.stepId) ?? 'clean';
+    const now = isProblem(f.status) ? 'problem' : f.status === 'not-found' ? 'unknown' : 'clean';
+    byStep.set(f.stepId, was === 'problem' || now === 'problem' ? 'problem' : was === 'unknown' || now === 'unknown' ? 'unknown' : 'clean');
   }
   if (byStep.size === 0) return store;
   const before = progressOf(store, companyId, profileId);
   const verified = { ...before.verified };
   const ticked = { ...before.ticked };
   let changed = false;
-  for (const [stepId, clean] of byStep) {
+  for (const [stepId, state] of byStep) {
+    if (state === 'unknown') continue;
+    const clean = state === 'clean';
     if (clean && canVerify && verified[stepId] === undefined) {
       verified[stepId] = at;
       changed = true;

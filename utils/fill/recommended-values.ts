@@ -1,7 +1,8 @@
 import { looseEquals, sameIgnoringCaseAndSpaces } from '@/utils/audit/compare';
 import { checkField } from '@/utils/audit/fields';
 import type { FieldRule } from '@/utils/profiles/schema';
-import { findField, isInput, isSelect, isShown, isTextArea, readControl, selectedOption } from '@/utils/readers/form-field';
+import { findField, isInput, isSelect, isTextArea, readControl, selectedOption } from '@/utils/readers/form-field';
+import { isShown } from '@/utils/reading/controls';
 
 // Filling is the one place the extension writes to an Intacct page, and only on the admin's request. It sets
 // values the integration's guide prescribes and nothing else: no saving, no clicking, no invented data (an

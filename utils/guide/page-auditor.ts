@@ -1,6 +1,6 @@
 import type { Finding } from '@/utils/audit/finding';
 import { auditPage } from '@/utils/audit/page-audit';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit, type PermissionPageKind } from '@/utils/audit/permissions';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 
@@ -13,19 +13,19 @@ export interface PageAuditor {
   subject(): { kind: 'role' | 'user'; name: string } | null;
 }
 
-const PERMISSION_PAGES: ReadonlySet<PageKind> = new Set([
+const PERMISSION_PAGES: ReadonlySet<PageKind> = new Set<PermissionPageKind>([
   'role-subscriptions',
   'user-subscriptions',
   'role-permissions',
   'user-permissions',
 ]);
 
-export const isPermissionPage = (kind: PageKind): boolean => PERMISSION_PAGES.has(kind);
+export const isPermissionPage = (kind: PageKind): kind is PermissionPageKind => PERMISSION_PAGES.has(kind);
 
 export function createPageAuditor(doc: Document, kind: PageKind, profile: IntegrationProfile, values: OptionValues): PageAuditor {
-  if (PERMISSION_PAGES.has(kind)) {
+  if (isPermissionPage(kind)) {
     // A permissions window can hold thousands of checkboxes: its audit updates one cell per click (issue #4 budget).
-    const live = createPermissionsAudit(doc, profile, values);
+    const live = createPermissionsAudit(doc, profile, values, kind);
     return {
       findings: () => live.findings(),
       changed: (target) => {

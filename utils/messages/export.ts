@@ -1,4 +1,4 @@
-import type { Finding } from '@/utils/audit/finding';
+import { FINDING_STATUSES, type Finding } from '@/utils/audit/finding';
 import type { AuditMeta } from '@/utils/report/audit-export';
 import { z } from '@/utils/zod';
 
@@ -23,7 +23,7 @@ const L = EXPORT_LIMITS;
 const FindingDataSchema = z.object({
   id: z.string().max(L.id),
   subject: z.string().max(L.subject),
-  status: z.enum(['ok', 'missing', 'wrong', 'excess']),
+  status: z.enum(FINDING_STATUSES),
   found: z.string().max(L.text),
   expected: z.string().max(L.text),
   message: z.string().max(L.text),

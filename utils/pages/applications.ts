@@ -1,3 +1,4 @@
+import { normalizeLabel } from '@/utils/reading/text';
 import { countIn } from './signals';
 
 // Application names as Intacct's subscription pages list them; both product generations (reference §4).
@@ -20,4 +21,9 @@ const APPLICATIONS = [
 
 export function applicationCount(labels: Set<string>): number {
   return countIn(labels, APPLICATIONS);
+}
+
+/** Whether `name` is one of Intacct's applications as the subscription pages list them. */
+export function isKnownApplication(name: string): boolean {
+  return APPLICATIONS.includes(normalizeLabel(name).replace(/\s+and\s+/g, ' & '));
 }

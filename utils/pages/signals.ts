@@ -1,40 +1,39 @@
+import { indexFields } from '@/utils/reading/fields';
+import { readContextLines } from '@/utils/reading/context';
+import { labelText } from '@/utils/reading/names';
+import { normalizeLabel, shortText } from '@/utils/reading/text';
+
 /**
- * What a page says about itself, read once per detection pass. Detection reads visible text (title,
- * headings, labels, column heads, link texts) because Intacct's ids and `.op` codes are undocumented
- * and change between UI generations (reference §3, §7).
+ * What a page says about itself, read once per detection pass. Detection reads what an admin reads (title,
+ * headings, the names of fields, column heads, link texts) through the same reading model as the audit
+ * (`utils/reading/`), because Intacct's ids and `.op` codes are undocumented and change between UI
+ * generations (reference §3, §7).
  */
 export interface PageSignals {
   /** Lower-case path plus query, e.g. `/ia/acct/editor.phtml?.it=webuser`. */
   path: string;
-  /** The document title and the page headings, normalized, Intacct's "Sage Intacct - " prefix removed. */
+  /**
+   * The document title and the page headings, normalized, Intacct's "Sage Intacct - " prefix removed; a
+   * heading that names a record ("Web Services user: jdoe--Jane Doe") also counts without the record.
+   */
   names: string[];
   /** Section titles: legends, captions and lower headings. */
   sections: string[];
-  /** Labels of form controls: `<label>`, label cells, `aria-label` of inputs, selects, switches. */
+  /** The names of the page's fields (accessible names and label texts, read-only labels too). */
   fields: Set<string>;
-  /** Table column headers. */
+  /** Table and grid column headers. */
   columns: Set<string>;
   /** Text of links and buttons. */
   actions: Set<string>;
   /** Whether the page offers a file chooser (package and application uploads). */
   hasFileInput: boolean;
-  /** Short text lines such as "Role: Expensify" that qualify a page; read only when a detector asks. */
+  /** Context lines such as "role: expensify" that qualify a page; read only when a detector asks. */
   qualifiers: () => string[];
 }
 
 // A 6,000-checkbox permissions page must still be read in a few milliseconds; past this many elements
 // of one sort the rest add nothing to recognition.
 const MAX_PER_SELECTOR = 400;
-
-export function normalizeText(text: string | null | undefined): string {
-  if (!text) return '';
-  return text
-    .replace(/[\s\u00a0]+/g, ' ')
-    .trim()
-    .replace(/\s*[*:]+$/, '')
-    .trim()
-    .toLowerCase();
-}
 
 function texts(root: ParentNode, selector: string, read: (el: Element) => string | null): string[] {
   const out: string[] = [];
@@ -43,17 +42,22 @@ function texts(root: ParentNode, selector: string, read: (el: Element) => string
   for (let i = 0; i < n; i++) {
     const el = found[i];
     if (!el) continue;
-    const t = normalizeText(read(el));
+    const t = normalizeLabel(read(el));
     if (t && t.length < 120) out.push(t);
   }
   return out;
 }
 
-const textOf = (el: Element): string | null => el.textContent;
-const ariaLabelOf = (el: Element): string | null => el.getAttribute('aria-label');
+const shortOf = (el: Element): string | null => shortText(el, 120);
 
 function stripProductPrefix(title: string): string {
   return title.replace(/^sage intacct\s*[-–|:]\s*/, '').replace(/\s*[-–|]\s*sage intacct$/, '');
+}
+
+/** "web services user: jdoe--jane doe" also as "web services user"; "new web services user - draft" as "new web services user". */
+function withoutRecord(name: string): string[] {
+  const cut = name.split(/\s*(?::|\s--\s|\s[-–]\s)\s*/)[0]?.trim() ?? '';
+  return cut && cut !== name ? [name, cut] : [name];
 }
 
 export function readPageSignals(doc: Document, url: string): PageSignals {
@@ -64,26 +68,29 @@ export function readPageSignals(doc: Document, url: string): PageSignals {
   } catch {
     path = '';
   }
-  const title = stripProductPrefix(normalizeText(doc.title));
-  const headings = texts(doc, 'h1, h2, [role="heading"], .pagetitle', textOf);
-  const sections = texts(doc, 'h3, h4, legend, caption, fieldset > .title', textOf);
+  const title = stripProductPrefix(normalizeLabel(doc.title));
+  const headings = texts(doc, 'h1, h2, [role="heading"], .pagetitle', shortOf);
+  const names = [...(title ? [title] : []), ...headings].flatMap(withoutRecord);
+  const sections = texts(doc, 'h3, h4, legend, caption, fieldset > .title, [role="tab"][aria-selected="true"]', shortOf);
   const fields = new Set([
-    ...texts(doc, 'label, td.label, .fieldlabel', textOf),
-    ...texts(doc, 'input[aria-label], select[aria-label], textarea[aria-label], [role="combobox"][aria-label], [role="switch"][aria-label]', ariaLabelOf),
+    ...indexFields(doc, { maxControls: MAX_PER_SELECTOR }).names,
+    ...texts(doc, 'label, td.label, .fieldlabel, dt, th[scope="row"]', labelText),
   ]);
-  const columns = new Set(texts(doc, 'th, [role="columnheader"]', textOf));
+  const columns = new Set([
+    ...texts(doc, 'th, [role="columnheader"], thead td, table > tbody:first-child > tr:first-child > td', shortOf),
+    // Grids drawn with divs and lists: the cells of their first row, and the children of a header strip.
+    ...texts(doc, 'ul > li:first-child > *, ol > li:first-child > *, [role="list"] > :first-child > *, [class*="head"] > *', shortOf),
+  ]);
   const actions = new Set([
-    ...texts(doc, 'a, button', textOf),
+    ...texts(doc, 'a, button, [role="button"], [role="link"]', (el) => shortText(el, 120) || el.getAttribute('aria-label')),
     ...texts(doc, 'input[type="button"], input[type="submit"]', (el) => el.getAttribute('value')),
   ]);
   let qualifierCache: string[] | undefined;
   const qualifiers = (): string[] =>
-    (qualifierCache ??= texts(doc, 'h2, h3, .subtitle, .context, p, td, span, div', (el) =>
-      el.childElementCount > 2 ? null : el.textContent,
-    ).filter((t) => /^(role|user|application)\s*:\s*\S/.test(t)));
+    (qualifierCache ??= readContextLines(doc).map((c) => `${c.key}: ${c.value.toLowerCase()}`));
   return {
     path,
-    names: title ? [title, ...headings] : headings,
+    names,
     sections,
     fields,
     columns,

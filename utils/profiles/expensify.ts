@@ -107,6 +107,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           subject: 'Last name',
           expect: { kind: 'equals', value: 'Expensify', caseSensitive: false },
           fix: 'Enter Expensify as the last name.',
+          replacedBy: ['Contact name'],
         },
         {
           id: 'ws-first-name',
@@ -115,6 +116,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           subject: 'First name',
           expect: { kind: 'equals', value: 'Expensify', caseSensitive: false },
           fix: 'Enter Expensify as the first name.',
+          replacedBy: ['Contact name'],
         },
         {
           // The current form folds first and last name into a Contact name picker.
@@ -124,6 +126,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           subject: 'Contact name',
           expect: { kind: 'nonEmpty' },
           fix: 'Pick or add a contact whose first and last name are both Expensify.',
+          replacedBy: ['Last name', 'First name'],
         },
         {
           id: 'ws-email',
@@ -229,6 +232,8 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           subject: 'Sequence ID',
           expect: { kind: 'equals', value: 'EXP', caseSensitive: false },
           fix: 'Enter EXP as the Sequence ID.',
+          // In the sequence dialog, which opens only from the Expense Report line's Add.
+          onDemand: true,
         },
         {
           id: 'te-print-title',
@@ -237,6 +242,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           subject: 'Sequence print title',
           expect: { kind: 'equals', value: 'EXPENSE REPORT', caseSensitive: false },
           fix: 'Enter EXPENSE REPORT as the Print Title.',
+          onDemand: true,
         },
         {
           id: 'te-starting-number',
@@ -245,6 +251,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           subject: 'Sequence starting number',
           expect: { kind: 'equals', value: '1', caseSensitive: false },
           fix: 'Set Starting Number to 1.',
+          onDemand: true,
         },
         {
           id: 'te-next-number',
@@ -253,6 +260,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           subject: 'Sequence next number',
           expect: { kind: 'equals', value: '2', caseSensitive: false },
           fix: 'Set Next Number to 2.',
+          onDemand: true,
         },
         {
           id: 'te-fixed-number-length',
@@ -261,6 +269,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           subject: 'Fixed number length',
           expect: { kind: 'equals', value: '4', caseSensitive: false },
           fix: 'Under Advanced Settings, set Fixed Number Length to 4.',
+          onDemand: true,
         },
         {
           id: 'te-fixed-prefix',
@@ -269,6 +278,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           subject: 'Fixed prefix',
           expect: { kind: 'equals', value: 'EXP', caseSensitive: false },
           fix: 'Under Advanced Settings, set Fixed Prefix to EXP.',
+          onDemand: true,
         },
         {
           id: 'te-approval',

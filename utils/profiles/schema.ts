@@ -62,6 +62,17 @@ export const FieldRuleSchema = z.strictObject({
   /** One sentence: what to set. */
   fix: Text,
   when: WhenSchema.optional(),
+  /**
+   * The field shows only once the admin opens something (the T&E sequence dialog): absent, it is not a
+   * finding; shown, it is checked.
+   */
+  onDemand: z.boolean().optional(),
+  /**
+   * Labels of the fields that take this one's place in the other UI generation (the current WS user form's
+   * Contact name for the older Last name): on a page that shows one of them, this field is not expected.
+   * Anywhere else a missing field is reported as not found, never passed over.
+   */
+  replacedBy: z.array(Text).optional(),
 });
 
 // ---- steps ------------------------------------------------------------------------------------------

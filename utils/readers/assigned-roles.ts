@@ -1,4 +1,5 @@
-import { normalizeText } from '@/utils/pages/signals';
+import { cellUnder, findTables } from '@/utils/reading/rows';
+import { shortText } from '@/utils/reading/text';
 
 export interface AssignedRoles {
   /** The "Roles information" table of the user form. */
@@ -6,27 +7,21 @@ export interface AssignedRoles {
   roles: string[];
 }
 
+const ROLE_COLUMN = ['role name', 'role'];
+
 /**
  * The roles listed on a user form's "Roles information" tab (role-based companies only, reference §3.3),
- * found by its "Role name" column. Placeholder rows ("No roles assigned…", one cell spanning the table)
- * are not roles. Null when the form has no such table.
+ * found by its "Role name" column in whichever structure draws it. Placeholder rows ("No roles
+ * assigned…", one cell spanning the table) are not roles. Null when the form has no such table.
  */
 export function readAssignedRoles(doc: Document): AssignedRoles | null {
-  for (const th of Array.from(doc.querySelectorAll('th, [role="columnheader"]'))) {
-    if (normalizeText(th.textContent) !== 'role name') continue;
-    const table = th.closest('table, [role="grid"], [role="table"]');
-    const headRow = th.closest('tr, [role="row"]');
-    if (!table || !headRow) continue;
-    const column = Array.from(headRow.children).indexOf(th);
-    const roles: string[] = [];
-    for (const row of Array.from(table.querySelectorAll('tbody tr, [role="row"]'))) {
-      if (row === headRow || row.closest('table') !== table) continue;
-      const cells = Array.from(row.children);
-      if (cells.length < headRow.children.length) continue;
-      const name = (cells[column]?.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (name) roles.push(name);
-    }
-    return { table, roles };
+  const table = findTables(doc, (cols) => cols.some((c) => ROLE_COLUMN.includes(c)) && !cols.includes('sender id'))[0];
+  if (!table) return null;
+  const roles: string[] = [];
+  for (const row of table.rows) {
+    const cell = cellUnder(table, row, ROLE_COLUMN);
+    const name = cell ? (shortText(cell, 200) ?? '') : '';
+    if (name) roles.push(name);
   }
-  return null;
+  return { table: table.el, roles };
 }

@@ -9,6 +9,12 @@
  * never descends into a grid it has recognized, and each grid is read through direct children only.
  */
 
+import { isCheckControl, isControlChecked } from '@/utils/reading/controls';
+import { contextEntriesOf, contextPairOf, readContextLines, type ContextEntry } from '@/utils/reading/context';
+import { cellColumns, readTable, rowCells, type LogicalRow } from '@/utils/reading/rows';
+import { shortText } from '@/utils/reading/text';
+import { isKnownApplication } from '@/utils/pages/applications';
+
 export type PermissionLevel = 'all' | 'read-only' | 'custom';
 
 export interface PageSubject {
@@ -90,19 +96,7 @@ function lower(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
 }
 
-/** A checkbox or an ARIA checkbox/switch, whichever the UI generation uses. */
-function isCheckControl(el: Element): boolean {
-  if (el.localName === 'input') return (el.getAttribute('type') ?? '').toLowerCase() === 'checkbox';
-  const role = el.getAttribute('role');
-  return role === 'checkbox' || role === 'switch';
-}
-
-/** The live state: the `checked` property, which the attribute stops reflecting after the first click. */
-export function isControlChecked(el: Element): boolean {
-  const checked: unknown = (el as { checked?: unknown }).checked;
-  if (typeof checked === 'boolean') return checked;
-  return el.getAttribute('aria-checked') === 'true';
-}
+export { isControlChecked };
 
 /** A check control in a cell, looked for a few levels down only: cells wrap it in a span at most. */
 function findCheckIn(cell: Element, depth = 3): Element | null {
@@ -116,28 +110,27 @@ function findCheckIn(cell: Element, depth = 3): Element | null {
   return null;
 }
 
-const INLINE = new Set(['b', 'strong', 'span', 'em', 'i', 'a', 'label', 'u', 'small', 'font', 'code']);
-
-/** Short text made of inline content only, so "Role: X" and "Application: Y" in sibling divs stay apart. */
-function inlineText(el: Element): string | null {
-  if (el.childElementCount > 3) return null;
-  for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-    if (!INLINE.has(child.localName)) return null;
-  }
-  const text = textOf(el);
-  return text.length > 0 && text.length < 160 ? text : null;
-}
-
-const SUBJECT_LINE = /^(role|user)\s*:\s*(.+)$/i;
 const SUBJECT_HEADING = /\bsubscriptions (?:for|of) (role|user)\s+(.+)$/i;
-const APPLICATION_LINE = /^application(?:\s*\/\s*module)?\s*:\s*(.+)$/i;
 const USER_TYPE_LINE = /^user type\s*:?\s*(.+?)\s*(?::|$)/i;
 
-function subjectFrom(text: string): PageSubject | null {
-  const m = SUBJECT_LINE.exec(text) ?? SUBJECT_HEADING.exec(text);
+function subjectOf(entry: ContextEntry): PageSubject | null {
+  if (entry.key !== 'role' && entry.key !== 'user') return null;
+  const name = entry.value.trim();
+  return name ? { kind: entry.key, name } : null;
+}
+
+function subjectFromHeading(text: string): PageSubject | null {
+  const m = SUBJECT_HEADING.exec(text);
   if (!m?.[1] || !m[2]) return null;
   const name = m[2].trim();
   return name ? { kind: m[1].toLowerCase() === 'role' ? 'role' : 'user', name } : null;
+}
+
+/** The context lines `el` itself holds (inline lines or a key/value pair); null when it holds blocks. */
+function contextAt(el: Element): ContextEntry[] | null {
+  const pair = contextPairOf(el);
+  if (pair) return [pair];
+  return contextEntriesOf(el);
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
@@ -300,6 +293,53 @@ function readPermissionsGrid(grid: Element): { objects: PermissionObjectRow[]; c
   return { objects: readGridObjects(rows, header), caption };
 }
 
+// Containers other than tables that may draw a rights grid: div rows, lists, a CSS grid of cells.
+const LOOSE_GRIDS = new Set(['div', 'ul', 'ol', 'section', 'form', 'fieldset']);
+
+function checkIn(cell: Element): Element | null {
+  return isCheckControl(cell) ? cell : findCheckIn(cell);
+}
+
+/**
+ * A rights grid drawn without a table: its header row (no controls, two or more of List/View/Add/Edit/
+ * Delete) names the columns; each row's name is its row header or first text cell.
+ */
+function readLooseRightsGrid(container: Element): { objects: PermissionObjectRow[]; caption: string } | null {
+  const table = readTable(container);
+  if (!table?.header) return null;
+  const headerText = table.header.cells.map((c) => shortText(c, 40) ?? '');
+  if (headerText.filter((t) => BASIC_RIGHTS.has(t.toLowerCase())).length < 2) return null;
+  const headerCol = new Map<number, string>();
+  cellColumns(table.header.cells).forEach((col, i) => {
+    const text = headerText[i];
+    if (text) headerCol.set(col, text);
+  });
+  const objects: PermissionObjectRow[] = [];
+  for (const row of table.rows) {
+    const starts = cellColumns(row.cells);
+    let name = '';
+    let nameCell: Element | null = null;
+    const found: { control: Element; col: number }[] = [];
+    row.cells.forEach((cell, i) => {
+      const control = checkIn(cell);
+      if (control) found.push({ control, col: starts[i] ?? i });
+      else if (!nameCell && (cell.localName === 'th' || cell.getAttribute('role') === 'rowheader' || shortText(cell, 120))) {
+        nameCell = cell;
+        name = shortText(cell, 120) ?? '';
+      }
+    });
+    if (!found.length || !name) continue;
+    const rights: RightCell[] = [];
+    for (const { control, col } of found) {
+      const right = headerCol.get(col) ?? rightFromAriaLabel(control, name);
+      if (right) rights.push({ right, granted: isControlChecked(control), control });
+    }
+    if (rights.length) objects.push({ name, rights, row: row.el });
+  }
+  if (!objects.length) return null;
+  return { objects, caption: (container.getAttribute('aria-label') ?? '').trim() };
+}
+
 // ---- the Permissions window --------------------------------------------------------------------------
 
 function levelFromLabel(label: string): PermissionLevel | null {
@@ -363,14 +403,27 @@ export function readPermissionsWindow(doc: Document): PermissionsWindow {
 
   const current = (): ApplicationPermissions => blocks[blocks.length - 1] as ApplicationPermissions;
 
+  const applyContext = (entry: ContextEntry): void => {
+    if (entry.key === 'application') {
+      const block = current();
+      if (block.sections.length === 0) block.name = entry.value;
+      else if (block.name !== entry.value) blocks.push({ name: entry.value, sections: [] });
+    } else if (entry.key === 'user type') {
+      userType ??= entry.value;
+    } else {
+      subject ??= subjectOf(entry);
+    }
+  };
+
   const visit = (el: Element): boolean => {
     const name = el.localName;
     if (SKIP.has(name)) return false;
     // One role lookup per element: attribute reads are what a big page's walk spends its time on.
     const role = el.getAttribute('role');
 
-    if (name === 'table' || role === 'grid' || role === 'table') {
-      const grid = readPermissionsGrid(el);
+    const tableLike = name === 'table' || role === 'grid' || role === 'table';
+    if (tableLike || (LOOSE_GRIDS.has(name) && el.childElementCount >= 2) || role === 'list' || role === 'rowgroup') {
+      const grid = tableLike ? (readPermissionsGrid(el) ?? readLooseRightsGrid(el)) : readLooseRightsGrid(el);
       if (grid) {
         const title = pendingTitle || grid.caption || groupLabel.replace(/\s*shortcuts?$/i, '') || 'Permissions';
         const section: PermissionSection = { title, shortcut: null, shortcutRadios: [], objects: grid.objects, grid: el };
@@ -398,21 +451,13 @@ export function readPermissionsWindow(doc: Document): PermissionsWindow {
     }
     if (role === 'radiogroup') groupLabel = (el.getAttribute('aria-label') ?? '').trim();
 
-    const text = inlineText(el);
+    const entries = contextAt(el);
+    if (entries && entries.length) {
+      for (const entry of entries) applyContext(entry);
+      return false;
+    }
+    const text = entries ? shortText(el, 160) : null;
     if (text) {
-      const app = APPLICATION_LINE.exec(text);
-      if (app?.[1]) {
-        const appName = app[1].trim();
-        const block = current();
-        if (block.sections.length === 0) block.name = appName;
-        else if (block.name !== appName) blocks.push({ name: appName, sections: [] });
-        return false;
-      }
-      const who = subject ? null : subjectFrom(text);
-      if (who) {
-        subject = who;
-        return false;
-      }
       const type = userType === undefined ? USER_TYPE_LINE.exec(text) : null;
       if (type?.[1]) {
         userType = type[1].trim();
@@ -479,94 +524,148 @@ function walk(root: Element | null, visit: (el: Element) => boolean): void {
 // ---- the Subscriptions pages -------------------------------------------------------------------------
 
 function findSubject(doc: Document): PageSubject | null {
-  let found: PageSubject | null = null;
-  walk(doc.body ?? doc.documentElement, (el) => {
-    if (found || SKIP.has(el.localName)) return false;
-    const text = inlineText(el);
-    if (text) {
-      found = subjectFrom(text);
-      return false;
-    }
-    return true;
-  });
-  return found ?? subjectFrom(textOf(doc.querySelector('title')));
-}
-
-interface SubscriptionColumns {
-  name: number | null;
-  subscribed: number | null;
-}
-
-function subscriptionColumns(rows: readonly Element[]): { headerRow: Element | null; cols: SubscriptionColumns } {
-  for (const row of rows.slice(0, 3)) {
-    const cells = cellsOf(row);
-    if (cells.length < 2 || !cells.every((c) => isHeaderCell(c.cell))) continue;
-    const cols: SubscriptionColumns = { name: null, subscribed: null };
-    for (const { cell, col } of cells) {
-      const t = lower(textOf(cell));
-      if (cols.name === null && /\b(application|module|name)\b/.test(t)) cols.name = col;
-      else if (cols.subscribed === null && /subscri/.test(t)) cols.subscribed = col;
-    }
-    return { headerRow: row, cols };
+  for (const entry of readContextLines(doc, 12)) {
+    const who = subjectOf(entry);
+    if (who) return who;
   }
-  return { headerRow: null, cols: { name: null, subscribed: null } };
+  for (const heading of Array.from(doc.querySelectorAll('h1, h2, [role="heading"], .pagetitle, title'))) {
+    const who = subjectFromHeading(textOf(heading));
+    if (who) return who;
+  }
+  return null;
+}
+
+const CHECKS = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
+
+function checksIn(el: Element): number {
+  return el.querySelectorAll(CHECKS).length;
+}
+
+interface ControlRow {
+  /** What holds the rows of one list: a table, a list, a grid container. */
+  container: Element;
+  row: LogicalRow;
+}
+
+/**
+ * The row a subscribe checkbox sits in, whatever draws it: a table or ARIA row, a list item, a div that
+ * holds this checkbox and no other, or — in a CSS grid whose cells are siblings — the cells of its line.
+ */
+function rowOfControl(control: Element): ControlRow | null {
+  const explicit = control.closest('tr, [role="row"], li, [role="listitem"]');
+  if (explicit) {
+    const container = explicit.closest('table, [role="grid"], [role="table"], [role="treegrid"], ul, ol, [role="list"]') ?? explicit.parentElement;
+    return container ? { container, row: { el: explicit, cells: rowCells(explicit) } } : null;
+  }
+  let node: Element = control;
+  for (let depth = 0; depth < 6; depth++) {
+    const parent = node.parentElement;
+    if (!parent || parent.localName === 'body' || parent.localName === 'form' || checksIn(parent) > 1) break;
+    node = parent;
+  }
+  const container = node.parentElement;
+  if (!container) return null;
+  const table = readTable(container);
+  const line = table?.rows.find((r) => r.el === node || r.cells.includes(node));
+  if (line) return { container, row: line };
+  return { container, row: { el: node, cells: node === control ? [control] : rowCells(node) } };
 }
 
 function isPermissionsAction(el: Element): boolean {
   const n = el.localName;
   const actionable = n === 'a' || n === 'button' || el.getAttribute('role') === 'link' || el.getAttribute('role') === 'button';
-  return actionable && /^permissions$/i.test(textOf(el) || el.getAttribute('aria-label') || '');
+  if (!actionable) return false;
+  const text = textOf(el) || el.getAttribute('aria-label') || el.getAttribute('title') || '';
+  return /^(permissions|view permissions|edit permissions|set permissions)$/i.test(text.trim()) || /\bpermissions$/i.test(el.getAttribute('aria-label') ?? '');
 }
 
-function labelFor(control: Element, row: Element): string {
-  const id = control.getAttribute('id');
-  for (const label of Array.from(row.querySelectorAll('label'))) {
-    if (id && label.getAttribute('for') === id) return textOf(label);
+function rowElements(row: LogicalRow): Element[] {
+  return row.cells.length && row.el !== row.cells[0] ? [row.el] : row.cells;
+}
+
+function permissionsLinkIn(row: LogicalRow): Element | undefined {
+  for (const root of rowElements(row)) {
+    if (isPermissionsAction(root)) return root;
+    const found = Array.from(root.querySelectorAll('a, button, [role="link"], [role="button"]')).find(isPermissionsAction);
+    if (found) return found;
   }
-  return '';
+  return undefined;
+}
+
+function labelOfControl(control: Element): string {
+  const doc = control.ownerDocument;
+  const id = control.getAttribute('id');
+  if (id) {
+    for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
+      if (label.getAttribute('for') === id && textOf(label)) return textOf(label);
+    }
+  }
+  const wrapping = control.closest('label');
+  if (wrapping && textOf(wrapping)) return textOf(wrapping);
+  const labelledBy = control.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .map((ref) => textOf(doc.getElementById(ref)))
+      .join(' ')
+      .trim();
+    if (text) return text;
+  }
+  const aria = (control.getAttribute('aria-label') ?? '').trim();
+  return /^ia\./i.test(aria) ? '' : aria;
+}
+
+const NOT_A_NAME = /^(permissions|view permissions|subscribed|yes|no|on|off|configure|subscribe)$/i;
+
+function applicationColumn(columns: readonly string[]): number {
+  return columns.findIndex((c) => /\b(application|module|name)\b/.test(c));
 }
 
 /**
  * Reads a role's or user's Subscriptions page: one entry per application row that has a subscribe
- * checkbox. The name comes from the Application/Module column, then the checkbox's label, then its
- * aria-label.
+ * checkbox, in whatever structure the page lists them (table, list, ARIA grid, div rows, CSS grid). The
+ * name comes from the Application/Module column, then the checkbox's label, then the row's text.
  */
 export function readSubscriptionsPage(doc: Document): SubscriptionsPage {
-  const applications: SubscriptionRow[] = [];
-  const grids = Array.from(doc.querySelectorAll('table, [role="grid"], [role="table"]')).filter(
-    // An outer layout table holds the real one; only the innermost grid has the rows.
-    (g) => !g.querySelector('table, [role="grid"], [role="table"]'),
-  );
-  for (const grid of grids) {
-    const rows: Element[] = [];
-    collectRows(grid, rows);
-    const { headerRow, cols } = subscriptionColumns(rows);
-    // A permissions grid (List/View… headers) is not a subscriptions list.
-    if (readGridHeader(rows)) continue;
-    const found: SubscriptionRow[] = [];
-    let links = 0;
-    for (const row of rows) {
-      if (row === headerRow) continue;
-      const cells = cellsOf(row);
-      const subscribedCell = cols.subscribed === null ? undefined : cells.find((c) => c.col === cols.subscribed);
-      const control =
-        (subscribedCell && findCheckIn(subscribedCell.cell)) ??
-        cells.map((c) => findCheckIn(c.cell)).find((c): c is Element => c !== null) ??
-        null;
-      if (!control) continue;
-      const nameCell = cols.name === null ? undefined : cells.find((c) => c.col === cols.name);
-      const name =
-        (nameCell && !findCheckIn(nameCell.cell) ? textOf(nameCell.cell) : '') ||
-        labelFor(control, row) ||
-        (control.getAttribute('aria-label') ?? '').trim() ||
-        (cells.map((c) => textOf(c.cell)).find((t) => t && !/^permissions$/i.test(t)) ?? '');
-      if (!name) continue;
-      const link = Array.from(row.querySelectorAll('a, button, [role="link"], [role="button"]')).find(isPermissionsAction);
-      if (link) links++;
-      found.push({ name, subscribed: isControlChecked(control), control, ...(link ? { permissionsLink: link } : {}) });
+  const groups = new Map<Element, { rows: SubscriptionRow[]; links: number; known: number; named: boolean }>();
+  const headerOf = new Map<Element, { columns: string[]; header: LogicalRow | null }>();
+  for (const control of Array.from(doc.querySelectorAll(CHECKS))) {
+    if (!isCheckControl(control) && control.getAttribute('role') !== 'switch') continue;
+    // A "select all" box in the header row is not an application.
+    if (control.closest('thead, [role="columnheader"]')) continue;
+    const located = rowOfControl(control);
+    if (!located) continue;
+    const { container, row } = located;
+    let head = headerOf.get(container);
+    if (!head) {
+      const table = readTable(container);
+      head = { columns: table?.columns ?? [], header: table?.header ?? null };
+      headerOf.set(container, head);
     }
-    // Other checkbox tables (filters, preferences) have neither an application column nor Permissions links.
-    if (found.length && (cols.name !== null || links > 0)) applications.push(...found);
+    if (head.header && (head.header.el === row.el || head.header.cells.some((c) => c.contains(control)))) continue;
+    const nameAt = applicationColumn(head.columns);
+    let nameCell: Element | undefined;
+    if (nameAt >= 0 && head.header) {
+      const col = cellColumns(head.header.cells)[nameAt];
+      const starts = cellColumns(row.cells);
+      const i = starts.indexOf(col ?? -1);
+      nameCell = i >= 0 ? row.cells[i] : undefined;
+    }
+    const name =
+      (nameCell && !nameCell.contains(control) && !NOT_A_NAME.test(textOf(nameCell)) ? textOf(nameCell) : '') ||
+      labelOfControl(control) ||
+      (row.cells.map((c) => (c.contains(control) ? '' : (shortText(c, 80) ?? ''))).find((t) => t && !NOT_A_NAME.test(t)) ?? '');
+    if (!name) continue;
+    const link = permissionsLinkIn(row);
+    const group = groups.get(container) ?? { rows: [], links: 0, known: 0, named: nameAt >= 0 };
+    group.rows.push({ name, subscribed: isControlChecked(control), control, ...(link ? { permissionsLink: link } : {}) });
+    if (link) group.links++;
+    if (isKnownApplication(name)) group.known++;
+    groups.set(container, group);
   }
+  const applications: SubscriptionRow[] = [];
+  // Other checkbox lists (filters, preferences) have no Application column, no Permissions links and no
+  // application names.
+  for (const group of groups.values()) if (group.named || group.links > 0 || group.known >= 2) applications.push(...group.rows);
   return { subject: findSubject(doc), applications };
 }

@@ -1,4 +1,6 @@
-import { isControl, readControl, ariaName } from './form-field';
+import { isCheckControl, isControl, isControlChecked } from '@/utils/reading/controls';
+import { controlNames, nameLookup, type NameLookup } from '@/utils/reading/names';
+import { shortText, squash } from '@/utils/reading/text';
 
 // The company Subscriptions page (Company › Admin › Subscriptions, Applications tab): one toggle per
 // application (reference §3.2). The toggle is read by the application name an admin sees, never by id.
@@ -10,40 +12,48 @@ export interface CompanySubscription {
   control: Element;
 }
 
-function squash(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
-}
-
-function labelOf(doc: Document, control: Element): string {
-  const aria = squash(ariaName(doc, control));
-  if (aria) return aria;
+/** The name as the page writes it (case kept): the toggle's own label, else the text of its card or row. */
+function applicationName(control: Element, lookup: NameLookup): string {
+  const aria = squash(control.getAttribute('aria-label'));
+  if (aria && !/^ia\./i.test(aria)) return aria;
+  const labelledBy = control.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = squash(labelledBy.split(/\s+/).map((id) => lookup.byId(id)?.textContent ?? '').join(' '));
+    if (text) return text;
+  }
   const id = control.getAttribute('id');
-  if (id) {
-    for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
-      if (label.getAttribute('for') === id && squash(label.textContent)) return squash(label.textContent);
-    }
+  for (const label of id ? lookup.labelsFor(id) : []) {
+    const text = squash(label.textContent);
+    if (text) return text;
   }
   const wrapping = control.closest('label');
   if (wrapping && squash(wrapping.textContent)) return squash(wrapping.textContent);
   // A toggle followed by the application's name, as on the Applications tab's cards.
   const next = control.nextElementSibling;
-  if (next && !isControl(next) && squash(next.textContent)) return squash(next.textContent);
-  // An older table layout: the application's name in the row's first cell.
-  const row = control.closest('tr');
-  const first = row?.querySelector('td, th');
-  if (first && !first.contains(control)) return squash(first.textContent);
-  return '';
+  if (next && !isControl(next)) {
+    const text = shortText(next, 80);
+    if (text) return text;
+  }
+  // Anything else the reading model finds beside it (a label cell, a dt, the text before it), in the
+  // page's own casing: the names it gives are normalized, so take the matching text from the page.
+  if (controlNames(control, lookup).length === 0) return '';
+  const row = control.closest('tr, [role="row"], li');
+  const first = row?.firstElementChild;
+  if (first && !first.contains(control)) return shortText(first, 80) ?? '';
+  const before = control.previousElementSibling;
+  return before ? (shortText(before, 80) ?? '') : '';
 }
 
 /** Every application toggle on the page, in page order. Never throws. */
 export function readCompanySubscriptions(doc: Document): CompanySubscription[] {
   try {
+    const lookup = nameLookup(doc);
     const out: CompanySubscription[] = [];
     for (const control of Array.from(doc.querySelectorAll('[role="switch"], input[type="checkbox"], [role="checkbox"]'))) {
-      if (!isControl(control)) continue;
-      const application = labelOf(doc, control);
+      if (!isCheckControl(control) && control.getAttribute('role') !== 'switch') continue;
+      const application = applicationName(control, lookup);
       if (!application) continue;
-      out.push({ application, subscribed: readControl(control).checked === true, control });
+      out.push({ application, subscribed: isControlChecked(control), control });
     }
     return out;
   } catch (error) {

@@ -125,7 +125,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const STATUS_WORDS: Record<FindingStatus, string> = { ok: 'OK', missing: 'Missing', wrong: 'Wrong', excess: 'Excess' };
+const STATUS_WORDS: Record<FindingStatus, string> = { ok: 'OK', missing: 'Missing', wrong: 'Wrong', excess: 'Excess', 'not-found': 'Not found' };
 
 const REPORT_CSS = `
 *{box-sizing:border-box}

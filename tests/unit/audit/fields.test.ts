@@ -143,8 +143,21 @@ describe('auditFields value rules', () => {
     expect(auditInput('E100', r)?.status).toBe('ok');
   });
 
-  it('gives no finding when the field is not on the page', () => {
-    expect(auditFields(load('sender-form'), [rule({ kind: 'nonEmpty' }, ['Fixed Prefix'])])).toEqual([]);
+  it('reports a field that is not on the page as not found, never as passed', () => {
+    const [finding, ...rest] = auditFields(load('sender-form'), [rule({ kind: 'nonEmpty' }, ['Fixed Prefix'])]);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ status: 'not-found', found: '', lookedFor: 'a field labelled “Fixed Prefix”' });
+    expect(finding?.fix).toMatch(/Point at it/);
+  });
+
+  it('gives no finding for an on-demand field while its dialog is absent', () => {
+    expect(auditFields(load('sender-form'), [{ ...rule({ kind: 'nonEmpty' }, ['Fixed Prefix']), onDemand: true }])).toEqual([]);
+  });
+
+  it('expects no field of the other UI generation where its replacement is shown', () => {
+    const lastName = { ...rule({ kind: 'nonEmpty' }, ['Last name']), replacedBy: ['Contact name'] };
+    expect(auditFields(load('ws-user-form-current'), [lastName])).toEqual([]);
+    expect(auditFields(load('sender-form'), [lastName]).map((f) => f.status)).toEqual(['not-found']);
   });
 });
 

@@ -172,15 +172,18 @@ describe('auditPage never breaks', () => {
     });
   }
 
-  it('returns nothing for an empty document, on every page kind', () => {
+  it('reports only not-found checks for an empty document, on every page kind', () => {
     const docs = [parseHtml(''), document.implementation.createHTMLDocument('')];
     const bare = parseHtml('');
     bare.documentElement.remove();
     docs.push(bare);
     for (const doc of docs) {
       for (const kind of PAGE_KINDS) {
-        for (const [, profile, values] of profiles) expect(auditPage(doc, kind, profile, values)).toEqual([]);
+        for (const [, profile, values] of profiles) {
+          expect(auditPage(doc, kind, profile, values).filter((f) => f.status !== 'not-found')).toEqual([]);
+        }
       }
+      expect(summary(auditPage(doc, 'ws-user-form', EXPENSIFY_PROFILE, {}))).toContainEqual(['User type', 'not-found']);
     }
   });
 
@@ -192,7 +195,9 @@ describe('auditPage never breaks', () => {
     for (const kind of PAGE_KINDS) {
       for (const [, profile, values] of profiles) expect(() => auditPage(doc, kind, profile, values)).not.toThrow();
     }
-    expect(summary(auditPage(doc, 'ws-user-form', EXPENSIFY_PROFILE, {}))).toEqual([['Admin privileges', 'missing']]);
+    const onForm = summary(auditPage(doc, 'ws-user-form', EXPENSIFY_PROFILE, {}));
+    expect(onForm.filter(([, status]) => status !== 'not-found')).toEqual([['Admin privileges', 'missing']]);
+    expect(onForm).toContainEqual(['User ID', 'not-found']);
     expect(summary(auditPage(doc, 'company-security', EXPENSIFY_PROFILE, {}))).toEqual([['Sender ID expensify', 'missing']]);
   });
 

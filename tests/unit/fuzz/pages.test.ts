@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Finding } from '@/utils/audit/finding';
+import { FINDING_STATUSES, type Finding } from '@/utils/audit/finding';
 import { auditPage } from '@/utils/audit/page-audit';
 import { createPermissionsAudit } from '@/utils/audit/permissions';
 import { dataUrl } from '@/utils/export/audit-files';
@@ -225,7 +225,7 @@ function mutate(doc: Document, rng: Rng, elements: Element[]): string {
 
 // ---- checks -----------------------------------------------------------------------------------------
 
-const STATUSES = new Set(['ok', 'missing', 'wrong', 'excess']);
+const STATUSES: ReadonlySet<string> = new Set(FINDING_STATUSES);
 const PROFILES: readonly IntegrationProfile[] = [EXPENSIFY_PROFILE, CERTIFY_PROFILE];
 const LABELS = [...new Set(PROFILES.flatMap((p) => p.steps.flatMap((s) => (s.fields ?? []).flatMap((f) => f.labels))))];
 // The page-level audit differs by kind only for these; the others run the field checks alone.

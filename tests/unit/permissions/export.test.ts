@@ -78,7 +78,7 @@ describe('auditToJson', () => {
     expect(back.findings).toEqual(findings.map(({ target: _t, ...rest }) => rest));
     expect(back.meta).toEqual(meta());
     expect(back.summary).toBe('9 wrong');
-    expect(back.counts).toEqual({ ok: 7, missing: 0, wrong: 9, excess: 0 });
+    expect(back.counts).toEqual({ ok: 7, missing: 0, wrong: 9, excess: 0, 'not-found': 0 });
     expect(json).not.toContain('"target"');
     expect(json).toContain('\n  "meta"');
   });

@@ -52,7 +52,7 @@ describe('the audit files', () => {
     expect(Object.keys(m).sort()).toEqual([...META_FIELDS].sort());
     expect(Object.keys(m.subject as object).sort()).toEqual(['kind', 'name']);
     for (const o of m.options as object[]) expect(Object.keys(o).sort()).toEqual(['label', 'value']);
-    expect(Object.keys(out.counts as object).sort()).toEqual(['excess', 'missing', 'ok', 'wrong']);
+    expect(Object.keys(out.counts as object).sort()).toEqual(['excess', 'missing', 'not-found', 'ok', 'wrong']);
     for (const f of out.findings as object[]) {
       for (const key of Object.keys(f)) expect(FINDING_FIELDS).toContain(key);
     }
