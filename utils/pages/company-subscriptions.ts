@@ -8,7 +8,11 @@ export const companySubscriptions: PageDetector = {
   kind: 'company-subscriptions',
   score: (s) =>
     (anyMatch(s.names, /^(company )?subscriptions$|^manage subscriptions$/) ? NAME : 0) +
-    (countIn(s.fields, SETUP_APPLICATIONS) >= 2 && !s.actions.has('permissions') ? CONTENT : 0) +
+    // The applications' switches, or in view mode a list of applications with their state.
+    ((countIn(s.fields, SETUP_APPLICATIONS) >= 2 || (s.columns.has('application') && (s.columns.has('status') || s.columns.has('subscribed')))) &&
+    !s.actions.has('permissions')
+      ? CONTENT
+      : 0) +
     // Not the role's or user's subscriptions (`.it=rolesubscription`), whose URLs also say "subscri".
     (/subscri/.test(s.path) && !/(role|user)subscri/.test(s.path) ? URL_HINT : 0),
 };

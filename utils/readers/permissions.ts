@@ -9,9 +9,9 @@
  * never descends into a grid it has recognized, and each grid is read through direct children only.
  */
 
-import { isCheckControl, isControlChecked } from '@/utils/reading/controls';
+import { isCheckControl, isControlChecked, stateFromText } from '@/utils/reading/controls';
 import { contextEntriesOf, contextPairOf, readContextLines, type ContextEntry } from '@/utils/reading/context';
-import { cellColumns, readTable, rowCells, type LogicalRow } from '@/utils/reading/rows';
+import { cellColumns, cellUnder, findTables, readTable, rowCells, type LogicalRow } from '@/utils/reading/rows';
 import { shortText } from '@/utils/reading/text';
 import { isKnownApplication } from '@/utils/pages/applications';
 
@@ -249,13 +249,16 @@ function readGridObjects(rows: readonly Element[], header: GridHeader): Permissi
     let nameCell: Element | null = null;
     let firstTextCell: Element | null = null;
     let nameCol = -1;
-    const found: { control: Element; col: number }[] = [];
+    const found: { control: Element; col: number; shown?: boolean }[] = [];
     let col = 0;
     for (const cell of cells) {
       const here = col;
       col += plain ? 1 : spanOf(cell);
       const control = cellControl(cell);
+      // A read-only view shows the state as a mark ("✓", "✗"): the cell stands for the box.
+      const shown = control || cell.firstElementChild || !(nameCell || firstTextCell) ? null : stateFromText(cell.textContent);
       if (control) found.push({ control, col: here });
+      else if (shown !== null) found.push({ control: cell, col: here, shown });
       else if (!nameCell && (cell.localName === 'th' || cell.getAttribute('role') === 'rowheader')) {
         nameCell = cell;
         nameCol = here;
@@ -269,10 +272,10 @@ function readGridObjects(rows: readonly Element[], header: GridHeader): Permissi
     const name = textOf(nameCell ?? firstTextCell);
     if (!name) continue;
     const rights: RightCell[] = [];
-    for (const { control, col: at } of found) {
+    for (const { control, col: at, shown } of found) {
       if (at === nameCol) continue;
       const right = header.columns.get(at) ?? rightFromAriaLabel(control, name);
-      if (right) rights.push({ right, granted: isControlChecked(control), control });
+      if (right) rights.push({ right, granted: shown ?? isControlChecked(control), control });
     }
     if (rights.length) objects.push({ name, rights, row });
   }
@@ -319,10 +322,12 @@ function readLooseRightsGrid(container: Element): { objects: PermissionObjectRow
     const starts = cellColumns(row.cells);
     let name = '';
     let nameCell: Element | null = null;
-    const found: { control: Element; col: number }[] = [];
+    const found: { control: Element; col: number; shown?: boolean }[] = [];
     row.cells.forEach((cell, i) => {
       const control = checkIn(cell);
+      const shown = control || !nameCell ? null : stateFromText(shortText(cell, 20));
       if (control) found.push({ control, col: starts[i] ?? i });
+      else if (shown !== null) found.push({ control: cell, col: starts[i] ?? i, shown });
       else if (!nameCell && (cell.localName === 'th' || cell.getAttribute('role') === 'rowheader' || shortText(cell, 120))) {
         nameCell = cell;
         name = shortText(cell, 120) ?? '';
@@ -330,9 +335,9 @@ function readLooseRightsGrid(container: Element): { objects: PermissionObjectRow
     });
     if (!found.length || !name) continue;
     const rights: RightCell[] = [];
-    for (const { control, col } of found) {
+    for (const { control, col, shown } of found) {
       const right = headerCol.get(col) ?? rightFromAriaLabel(control, name);
-      if (right) rights.push({ right, granted: isControlChecked(control), control });
+      if (right) rights.push({ right, granted: shown ?? isControlChecked(control), control });
     }
     if (rights.length) objects.push({ name, rights, row: row.el });
   }
@@ -621,6 +626,26 @@ function applicationColumn(columns: readonly string[]): number {
   return columns.findIndex((c) => /\b(application|module|name)\b/.test(c));
 }
 
+/** A read-only Subscriptions page: an Application column and a Subscribed column that says Yes or No. */
+function readOnlySubscriptions(doc: Document): SubscriptionRow[] {
+  const out: SubscriptionRow[] = [];
+  const tables = findTables(doc, (cols) => applicationColumn(cols) >= 0 && cols.some((c) => /subscri/.test(c)));
+  for (const table of tables) {
+    const subscribedAt = table.columns.findIndex((c) => /subscri/.test(c));
+    const nameAt = applicationColumn(table.columns);
+    for (const row of table.rows) {
+      const nameCell = cellUnder(table, row, [table.columns[nameAt] ?? '']);
+      const stateCell = cellUnder(table, row, [table.columns[subscribedAt] ?? '']);
+      const state = stateCell ? stateFromText(shortText(stateCell, 40)) : null;
+      const name = nameCell ? (shortText(nameCell, 80) ?? '') : '';
+      if (!name || state === null || !stateCell) continue;
+      const link = permissionsLinkIn(row);
+      out.push({ name, subscribed: state, control: stateCell, ...(link ? { permissionsLink: link } : {}) });
+    }
+  }
+  return out;
+}
+
 /**
  * Reads a role's or user's Subscriptions page: one entry per application row that has a subscribe
  * checkbox, in whatever structure the page lists them (table, list, ARIA grid, div rows, CSS grid). The
@@ -667,5 +692,6 @@ export function readSubscriptionsPage(doc: Document): SubscriptionsPage {
   // Other checkbox lists (filters, preferences) have no Application column, no Permissions links and no
   // application names.
   for (const group of groups.values()) if (group.named || group.links > 0 || group.known >= 2) applications.push(...group.rows);
+  if (applications.length === 0) applications.push(...readOnlySubscriptions(doc));
   return { subject: findSubject(doc), applications };
 }

@@ -1,4 +1,5 @@
-import { isCheckControl, isControl, isControlChecked } from '@/utils/reading/controls';
+import { isCheckControl, isControl, isControlChecked, stateFromText } from '@/utils/reading/controls';
+import { cellUnder, findTables } from '@/utils/reading/rows';
 import { controlNames, nameLookup, type NameLookup } from '@/utils/reading/names';
 import { shortText, squash } from '@/utils/reading/text';
 
@@ -44,6 +45,25 @@ function applicationName(control: Element, lookup: NameLookup): string {
   return before ? (shortText(before, 80) ?? '') : '';
 }
 
+/** A read-only view: each application with a state word ("Subscribed", "Not subscribed", "Included"). */
+function readOnlySubscriptions(doc: Document): CompanySubscription[] {
+  const out: CompanySubscription[] = [];
+  const nameColumn = (cols: readonly string[]): number => cols.findIndex((c) => /\b(application|module|name)\b/.test(c));
+  const stateColumn = (cols: readonly string[]): number => cols.findIndex((c) => /subscri|status|state/.test(c));
+  for (const table of findTables(doc, (cols) => nameColumn(cols) >= 0 && stateColumn(cols) >= 0)) {
+    const nameAt = table.columns[nameColumn(table.columns)] ?? '';
+    const stateAt = table.columns[stateColumn(table.columns)] ?? '';
+    for (const row of table.rows) {
+      const nameCell = cellUnder(table, row, [nameAt]);
+      const stateCell = cellUnder(table, row, [stateAt]);
+      const state = stateCell ? stateFromText(shortText(stateCell, 40)) : null;
+      const application = nameCell ? (shortText(nameCell, 80) ?? '') : '';
+      if (application && stateCell && state !== null) out.push({ application, subscribed: state, control: stateCell });
+    }
+  }
+  return out;
+}
+
 /** Every application toggle on the page, in page order. Never throws. */
 export function readCompanySubscriptions(doc: Document): CompanySubscription[] {
   try {
@@ -55,7 +75,7 @@ export function readCompanySubscriptions(doc: Document): CompanySubscription[] {
       if (!application) continue;
       out.push({ application, subscribed: isControlChecked(control), control });
     }
-    return out;
+    return out.length ? out : readOnlySubscriptions(doc);
   } catch (error) {
     console.warn('[intacct-setup-helper] could not read the subscriptions', error);
     return [];

@@ -76,3 +76,17 @@ export function isShown(el: Element): boolean {
   if (typeof el.checkVisibility === 'function' && !el.checkVisibility()) return false;
   return true;
 }
+
+// How a read-only view shows a box's state: a tick or a word (reference §3.4 lists view mode among the
+// markups to expect). Anything else is no state at all.
+const STATE_ON = /^(✓|✔|☑|✅|yes|on|true|subscribed|included|enabled|granted|allowed|active)$/i;
+const STATE_OFF = /^(✗|✘|☐|❌|no|off|false|not subscribed|unsubscribed|disabled|denied|not allowed|inactive|—|–)$/i;
+
+/** The on/off state a read-only cell shows ("✓", "Yes", "Subscribed"), or null when it shows none. */
+export function stateFromText(text: string | null | undefined): boolean | null {
+  const t = (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!t) return null;
+  if (STATE_ON.test(t)) return true;
+  if (STATE_OFF.test(t)) return false;
+  return null;
+}

@@ -59,12 +59,15 @@ function explicitRows(container: Element, out: Element[], depth = 0): void {
   }
 }
 
-/** Repeated div rows: most children have two or more element children of their own. */
+/**
+ * Repeated div rows: every child but at most one has two or more element children of its own (the one
+ * may be a placeholder line such as "No roles yet").
+ */
 function divRows(container: Element): Element[] | null {
   const children = Array.from(container.children).filter(isCellCandidate);
   if (children.length < 2) return null;
   const rows = children.filter((c) => c.childElementCount >= 2);
-  return rows.length >= 2 && rows.length >= children.length - 1 ? rows : null;
+  return rows.length >= 1 && rows.length >= children.length - 1 ? children : null;
 }
 
 function cellText(cell: Element): string {
@@ -149,7 +152,7 @@ export function findTables(root: ParentNode, accept: (columns: readonly string[]
 }
 
 function span(cell: Element): number {
-  const n = Number(cell.getAttribute('colspan') ?? '1');
+  const n = Number(cell.getAttribute('colspan') ?? cell.getAttribute('aria-colspan') ?? '1');
   return Number.isFinite(n) && n > 1 ? Math.floor(n) : 1;
 }
 
@@ -168,6 +171,8 @@ export function cellColumns(cells: readonly Element[]): number[] {
 export function cellUnder(table: LogicalTable, row: LogicalRow, names: readonly string[]): Element | undefined {
   const at = table.columns.findIndex((c) => names.includes(c));
   if (at < 0 || !table.header) return undefined;
+  // One cell under a wider header spans it: a placeholder ("No roles assigned"), not a value of any column.
+  if (row.cells.length === 1 && table.columns.length > 1) return undefined;
   const col = cellColumns(table.header.cells)[at];
   const starts = cellColumns(row.cells);
   const i = starts.indexOf(col ?? -1);
