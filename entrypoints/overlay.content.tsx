@@ -23,6 +23,7 @@ import { checklistItem, companyIdItem, selectionItem } from '@/utils/storage/ite
 import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connection';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { INTACCT_HOSTS } from '@/utils/hosts';
+import { parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
 
 // Not in the manifest: the background injects this into the one frame the detector recognized.
 export default defineContentScript({
@@ -56,7 +57,8 @@ function companyFromPage(): string | null {
 }
 
 async function runOverlay(ctx: ContentScriptContext): Promise<void> {
-  let kind: PageKind | null = detectPage(document, location.href);
+  let taught: TaughtRules = parseTaughtRules(await taughtRulesItem.getValue());
+  let kind: PageKind | null = detectPage(document, location.href, taught.pages);
   let selection: IntegrationSelection = parseSelection(await selectionItem.getValue());
   let checklist: ChecklistStore = parseChecklistStore(await checklistItem.getValue());
   let imported: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
@@ -119,6 +121,15 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
       : `Next: step ${item.number}, ${item.step.title} — ${item.step.menuPath.older}.`;
   }
 
+  // One array per rules value and page kind, so the overlay keeps its live audit across re-renders.
+  let fieldsCache: { rules: TaughtRules; kind: PageKind; fields: ReturnType<typeof taughtFieldsFor> } | undefined;
+  function fieldsTaught(forKind: PageKind): ReturnType<typeof taughtFieldsFor> {
+    if (fieldsCache?.rules !== taught || fieldsCache.kind !== forKind) {
+      fieldsCache = { rules: taught, kind: forKind, fields: taughtFieldsFor(taught, forKind) };
+    }
+    return fieldsCache.fields;
+  }
+
   function render(): void {
     if (!root || !kind) return;
     root.render(
@@ -131,6 +142,13 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
         domVersion={domVersion}
         next={nextText()}
         onFindings={saveFindings}
+        taughtFields={fieldsTaught(kind)}
+        onTeachField={(field) => {
+          void taughtRulesItem
+            .getValue()
+            .then((value) => taughtRulesItem.setValue(withTaughtField(parseTaughtRules(value), { ...field, taughtAt: Date.now() })))
+            .catch((error: unknown) => console.warn('Intacct Setup Helper: could not remember the field', error));
+        }}
         companyId={companyId === UNKNOWN_COMPANY ? '' : companyId}
         onExport={(message) => {
           browser.runtime.sendMessage(message).catch((error: unknown) => console.warn('Intacct Setup Helper: export failed', error));
@@ -140,7 +158,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   }
 
   function sync(): void {
-    const next = detectPage(document, location.href);
+    const next = detectPage(document, location.href, taught.pages);
     domVersion++;
     // The page re-rendered over our panel (newer Intacct pages replace their body in place): put it back.
     if (next && root && !ui.shadowHost.isConnected) ui.remove();
@@ -168,6 +186,10 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     imported = parseCustomProfiles(value);
     render();
   });
+  const unwatchTaught = taughtRulesItem.watch((value) => {
+    taught = parseTaughtRules(value);
+    sync();
+  });
   const unwatchChecklist = checklistItem.watch((value) => {
     checklist = parseChecklistStore(value);
     render();
@@ -179,6 +201,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     unwatchSelection();
     unwatchChecklist();
     unwatchImported();
+    unwatchTaught();
     ui.remove();
   });
 }

@@ -12,6 +12,11 @@ export const INTACCT_MATCHES = ['https://*.intacct.com/ia/acct/*'];
  */
 export const INTACCT_SHELL = ['https://*.intacct.com/ia/acct/frameset.phtml*'];
 
+/** Whether a frame's path is the frameset shell's (INTACCT_SHELL). */
+export function isShellPath(pathname: string): boolean {
+  return pathname.toLowerCase().startsWith('/ia/acct/frameset.phtml');
+}
+
 /** The extension's host permission; the injected overlay declares it so WXT adds no second pattern. */
 export const INTACCT_HOSTS = ['https://*.intacct.com/*'];
 

@@ -9,6 +9,8 @@ export interface FindingsProps {
   findings: readonly Finding[];
   /** Point at the finding's field on the page (hover, focus or click). */
   onPoint: (finding: Finding | null) => void;
+  /** For a field check not found on the page: the admin shows the helper which field it is. */
+  onPointAt?: (finding: Finding) => void;
   /** Actions shown under the summary line, above the list (e.g. the fill button). */
   children?: ReactNode;
 }
@@ -29,7 +31,7 @@ function short(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function FindingItem({ finding: f, onPoint }: { finding: Finding; onPoint: FindingsProps['onPoint'] }) {
+function FindingItem({ finding: f, onPoint, onPointAt }: { finding: Finding; onPoint: FindingsProps['onPoint']; onPointAt?: FindingsProps['onPointAt'] }) {
   return (
     <li
       className={`ish-finding ish-${f.status}`}
@@ -64,6 +66,11 @@ function FindingItem({ finding: f, onPoint }: { finding: Finding; onPoint: Findi
           {/* A missing value's message only restates what it needs; the fix says it better. */}
           {f.message && (f.status !== 'missing' || !f.fix) && <p>{short(f.message, 240)}</p>}
           {f.fix && <p className="ish-fix">{short(f.fix, 240)}</p>}
+          {f.status === 'not-found' && f.id.startsWith('field:') && onPointAt && (
+            <button type="button" className="ish-secondary ish-point-at" data-testid="ish-point-at" onClick={() => onPointAt(f)}>
+              Point at it
+            </button>
+          )}
         </div>
       )}
     </li>
@@ -86,7 +93,7 @@ function Passing({ findings, onPoint }: { findings: Finding[]; onPoint: Findings
 }
 
 /** The checks of this page: groups with problems first, problems first within each, each with what to do. */
-export function Findings({ findings, onPoint, children }: FindingsProps) {
+export function Findings({ findings, onPoint, onPointAt, children }: FindingsProps) {
   if (findings.length === 0) return null;
   // A permissions page can hold hundreds of checks: where some fail, the passing ones fold away so the
   // problems stay in view (folded, they stay in the page for the checklist and assistive tech).
@@ -113,7 +120,7 @@ export function Findings({ findings, onPoint, children }: FindingsProps) {
             {heading && <h3>{g.name}</h3>}
             <ul>
               {list.map((f) => (
-                <FindingItem key={f.id} finding={f} onPoint={onPoint} />
+                <FindingItem key={f.id} finding={f} onPoint={onPoint} {...(onPointAt ? { onPointAt } : {})} />
               ))}
             </ul>
             {fold && g.passing.length > 0 && <Passing findings={g.passing} onPoint={onPoint} />}

@@ -20,13 +20,28 @@ export interface OverlayProps {
   next?: string;
   /** Offered where the findings are evidence an auditor asks for (permissions pages). */
   onExport?: () => void;
+  /** "Point at it" on a field check not found on the page. */
+  onPointAt?: (finding: Finding) => void;
+  /** While the admin is showing the helper a field: what to click, and how to stop. */
+  picking?: { subject: string; note: string; onCancel: () => void } | null;
   /** Shown expanded unless the admin collapsed it before. */
   initiallyCollapsed?: boolean;
   onCollapsedChange?: (collapsed: boolean) => void;
 }
 
 /** The panel an admin sees beside an Intacct setup page. Page text is rendered as text, never as HTML. */
-export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, onExport, initiallyCollapsed = false, onCollapsedChange }: OverlayProps) {
+export function Overlay({
+  guide,
+  findings = [],
+  onPoint = () => {},
+  fill,
+  next,
+  onExport,
+  onPointAt,
+  picking,
+  initiallyCollapsed = false,
+  onCollapsedChange,
+}: OverlayProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const bodyId = useId();
   const toggleButton = useRef<HTMLButtonElement>(null);
@@ -74,7 +89,19 @@ export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, 
               {text}
             </p>
           ))}
-          <Findings findings={findings} onPoint={onPoint}>
+          {picking && (
+            <div className="ish-picking" role="status" data-testid="ish-picking">
+              <p>
+                Click the <strong>{picking.subject}</strong> field on the page. The helper remembers its name for this kind
+                of page, never its value.
+              </p>
+              {picking.note && <p className="ish-note">{picking.note}</p>}
+              <button type="button" className="ish-secondary" data-testid="ish-picking-cancel" onClick={picking.onCancel}>
+                Cancel
+              </button>
+            </div>
+          )}
+          <Findings findings={findings} onPoint={onPoint} {...(onPointAt ? { onPointAt } : {})}>
             {fill && (fill.count > 0 || fill.lastResult) && (
               <div className="ish-actions">
                 {fill.count > 0 && (

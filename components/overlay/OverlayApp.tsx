@@ -9,6 +9,8 @@ import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { fieldRulesFor } from '@/utils/profiles/registry';
 import type { IntegrationSelection } from '@/utils/storage/selection';
+import { taughtLocators } from '@/utils/audit/fields';
+import { controlAt, pointedField, type PointedField } from '@/utils/pages/taught-field';
 import { Highlight } from './Highlight';
 import { Overlay } from './Overlay';
 
@@ -26,17 +28,37 @@ export interface OverlayAppProps {
   companyId?: string;
   /** Save the audit as evidence (JSON, CSV, printable report); only offered on permissions pages. */
   onExport?: (message: ExportAudit) => void;
+  /** Fields the admin pointed at on this kind of page. */
+  taughtFields?: readonly PointedField[];
+  /** The admin pointed at a field for a check that was not found: remember it. */
+  onTeachField?: (field: PointedField) => void;
 }
 
 // Typing fires an input event per key; one audit per burst is plenty and keeps big pages smooth.
 const AUDIT_DELAY_MS = 40;
 
 /** The overlay with its live audit: re-checks as the admin types or clicks, without a reload. */
-export function OverlayApp({ doc, kind, selection, imported = [], domVersion, next, onFindings, companyId = '', onExport }: OverlayAppProps) {
+const NO_FIELDS: readonly PointedField[] = [];
+
+export function OverlayApp({
+  doc,
+  kind,
+  selection,
+  imported = [],
+  domVersion,
+  next,
+  onFindings,
+  companyId = '',
+  onExport,
+  taughtFields = NO_FIELDS,
+  onTeachField,
+}: OverlayAppProps) {
   const profile = resolveProfile(selection, imported);
   const values = useMemo(() => optionValues(profile, selection), [profile, selection]);
   const guide = useMemo(() => buildPageGuide(selection, kind, imported), [selection, kind, imported]);
-  const auditor = useMemo(() => createPageAuditor(doc, kind, profile, values), [doc, kind, profile, values]);
+  const taught = useMemo(() => taughtLocators(taughtFields), [taughtFields]);
+  const auditor = useMemo(() => createPageAuditor(doc, kind, profile, values, { taught }), [doc, kind, profile, values, taught]);
+  const [picking, setPicking] = useState<{ finding: Finding; label: string; note: string } | null>(null);
   const [version, setVersion] = useState(0);
   const [pointed, setPointed] = useState<Finding | null>(null);
   const [lastFill, setLastFill] = useState('');
@@ -75,7 +97,49 @@ export function OverlayApp({ doc, kind, selection, imported = [], domVersion, ne
   const findings = useMemo(() => auditor.findings(), [auditor, version]);
   const rules = useMemo(() => fieldRulesFor(profile, values, kind), [profile, values, kind]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const fillPlan = useMemo(() => planFill(doc, rules), [doc, rules, version]);
+  const fillPlan = useMemo(() => planFill(doc, rules, taught), [doc, rules, taught, version]);
+
+  // "Point at it": the admin's next click on the page names the field; the page never sees that click.
+  useEffect(() => {
+    if (!picking || !onTeachField) return;
+    const onClick = (event: MouseEvent): void => {
+      if (!event.isTrusted || !(event.target instanceof Element)) return;
+      // Clicks in our own panel (its shadow host) are the admin using the panel.
+      if (event.target.closest('ish-overlay-host')) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const control = controlAt(event.target);
+      const field = control ? pointedField(control, kind, picking.label) : null;
+      if (!field) {
+        setPicking({
+          ...picking,
+          note: control
+            ? 'That field has no name or stable id the helper could remember. Try its label, or check the field by hand.'
+            : 'That is not a field. Click the box, list or checkbox itself.',
+        });
+        return;
+      }
+      onTeachField(field);
+      setPicking(null);
+      if (control) setPointed({ ...picking.finding, target: control });
+    };
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') setPicking(null);
+    };
+    doc.addEventListener('click', onClick, true);
+    doc.addEventListener('keydown', onKey, true);
+    return () => {
+      doc.removeEventListener('click', onClick, true);
+      doc.removeEventListener('keydown', onKey, true);
+    };
+  }, [picking, onTeachField, doc, kind]);
+
+  const pointAt = onTeachField
+    ? (finding: Finding): void => {
+        const rule = rules.find((r) => `field:${r.id}` === finding.id);
+        if (rule) setPicking({ finding, label: rule.labels[0] ?? rule.subject, note: '' });
+      }
+    : undefined;
 
   // The integration's own role or user, if this page shows someone else's rights: the checks still
   // compare with what the integration needs, but they say nothing about its setup.
@@ -134,6 +198,8 @@ export function OverlayApp({ doc, kind, selection, imported = [], domVersion, ne
         fill={fill}
         next={next}
         onExport={exportAudit}
+        {...(pointAt ? { onPointAt: pointAt } : {})}
+        picking={picking ? { subject: picking.finding.subject, note: picking.note, onCancel: () => setPicking(null) } : null}
       />
       <Highlight target={pointed?.target ?? null} />
     </>

@@ -1,4 +1,3 @@
-import { PAGE_NAMES } from '@/utils/pages/kinds';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { FrameRecord } from '@/utils/storage/frames';
 import type { IntegrationSelection } from '@/utils/storage/selection';
@@ -6,6 +5,8 @@ import { Checklist } from './Checklist';
 import { ConnectionTest } from './ConnectionTest';
 import type { ChecklistState } from './useChecklist';
 import { PackageDownload, ProfileImport } from './PackageDownload';
+import { TabFrames } from './TabFrames';
+import { TaughtRules } from './TaughtRules';
 
 export interface PopupProps {
   profiles: readonly IntegrationProfile[];
@@ -17,9 +18,11 @@ export interface PopupProps {
   onProfileImported?: (profile: IntegrationProfile) => void;
   /** Progress of the chosen integration's steps in this company. */
   checklist?: ChecklistState;
+  /** The Intacct tab the popup speaks of, for probing its frames. */
+  tabId?: number | null;
 }
 
-export function Popup({ profiles, selection, onSelectionChange, frames, onProfileImported, checklist }: PopupProps) {
+export function Popup({ profiles, selection, onSelectionChange, frames, onProfileImported, checklist, tabId = null }: PopupProps) {
   const profile = profiles.find((p) => p.id === selection.profileId) ?? profiles[0];
   return (
     <main className="pp" data-testid="ish-popup">
@@ -62,27 +65,12 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
           </div>
         ))}
       </section>
-      <section aria-labelledby="pp-tab" data-testid="ish-tab-pages">
-        <h2 id="pp-tab">This Intacct tab</h2>
-        {frames === null ? (
-          <p className="muted">Open Sage Intacct in this tab to see which setup page you are on.</p>
-        ) : frames.length === 0 ? (
-          <p className="muted">No setup page is open in this tab.</p>
-        ) : (
-          <ul>
-            {frames.map((f) => (
-              <li key={f.frameId} data-testid="ish-tab-page" data-page-kind={f.kind}>
-                {PAGE_NAMES[f.kind]}
-                {f.frameId === 0 ? '' : ' (in the page frame)'}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <TabFrames frames={frames} tabId={tabId} />
       {checklist && <Checklist companyId={checklist.companyId} items={checklist.items} onTick={checklist.tick} />}
       {profile && <ConnectionTest profile={profile} options={selection.options} />}
       {profile && <PackageDownload profile={profile} />}
       {onProfileImported && <ProfileImport onImported={onProfileImported} />}
+      <TaughtRules />
     </main>
   );
 }

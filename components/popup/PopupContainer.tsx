@@ -21,14 +21,16 @@ async function intacctTabId(state: RecognizedFrames): Promise<number | null> {
 export function PopupContainer() {
   const [selection, setSelection] = useState<IntegrationSelection>(DEFAULT_SELECTION);
   const [frames, setFrames] = useState<FrameRecord[] | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
   const [customProfiles, setCustomProfiles] = useState<IntegrationProfile[]>([]);
 
   useEffect(() => {
     void selectionItem.getValue().then((v) => setSelection(parseSelection(v)));
     const showFrames = async (value: unknown): Promise<void> => {
       const state = parseRecognizedFrames(value);
-      const tabId = await intacctTabId(state);
-      setFrames(tabId === null ? null : (state.tabs[String(tabId)] ?? []));
+      const id = await intacctTabId(state);
+      setTabId(id);
+      setFrames(id === null ? null : (state.tabs[String(id)] ?? []));
     };
     void recognizedFramesItem.getValue().then(showFrames);
     return recognizedFramesItem.watch((value) => void showFrames(value));
@@ -62,6 +64,7 @@ export function PopupContainer() {
       frames={frames}
       onProfileImported={(profile) => void imported(profile)}
       checklist={checklist}
+      tabId={tabId}
     />
   );
 }

@@ -96,9 +96,14 @@ describe('demo Intacct router', () => {
     expect(doc.title).toBe('Sage Intacct');
     expect(doc.querySelector('h1')).toBeNull();
     expect(doc.querySelectorAll('label, input, select, textarea')).toHaveLength(0);
-    const hrefs = new Set(Array.from(doc.querySelectorAll('a[target="iamain"]'), (a) => a.getAttribute('href')));
+    // As Intacct's real menu (reference §3.4): an element of class qx-siamenu-main whose links are relative to
+    // /ia/acct/ and carry the session.
+    const links = Array.from(doc.querySelectorAll('.qx-siamenu-main a[target="iamain"]'), (a) => a.getAttribute('href') ?? '');
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^[a-z_]+\.phtml\?.*\.sess=demo$/i);
+    const paths = new Set(links.map((href) => new URL(href, `${POD_HOST}/ia/acct/frameset.phtml`)).map((u) => `${u.pathname}?${[...u.searchParams].filter(([k]) => k !== '.sess').map(([k, v]) => `${k}=${v}`).join('&')}`));
     for (const page of FIXTURE_PAGES.filter((p) => p.kind && !p.ownWindow)) {
-      expect(hrefs.has(page.path), page.name).toBe(true);
+      expect(paths.has(page.path), page.name).toBe(true);
     }
   });
 

@@ -3,7 +3,7 @@ import type { FieldRule } from '@/utils/profiles/schema';
 import { normalizeLabel } from '@/utils/reading/text';
 import { findField, readControl, selectedOption, type ControlState } from '@/utils/readers/form-field';
 import { indexFields, type FieldIndex } from '@/utils/reading/fields';
-import { isShown } from '@/utils/reading/controls';
+import { isControl, isShown } from '@/utils/reading/controls';
 import { describeDifference, intacctSenderUser, looseEquals, sameIgnoringCaseAndSpaces } from './compare';
 
 export interface FieldCheck {
@@ -16,8 +16,37 @@ export interface FieldCheck {
 export interface AuditFieldsOptions {
   /** Names the source in messages ("The Expensify guide asks for …"). */
   guideName?: string;
-  /** Names the admin taught for a rule's field on this page ("Point at it"), looked for besides its labels. */
-  taughtLabels?: (rule: FieldRule) => readonly string[];
+  /** Where the admin pointed at a rule's field on this page ("Point at it"): its name or a stable attribute. */
+  taught?: (rule: FieldRule) => TaughtLocator | undefined;
+}
+
+/** What the admin taught about one field: the accessible name it has, or an id / name attribute. */
+export interface TaughtLocator {
+  name?: string;
+  attribute?: { key: 'id' | 'name'; value: string };
+}
+
+/** The admin's taught fields of a page as the audit asks for them: by the rule's first label. */
+export function taughtLocators(fields: readonly { label: string; name?: string | undefined; attribute?: TaughtLocator['attribute'] | undefined }[]) {
+  const byLabel = new Map<string, TaughtLocator>();
+  for (const f of fields) {
+    if (byLabel.has(f.label)) continue;
+    byLabel.set(f.label, { ...(f.name ? { name: f.name } : {}), ...(f.attribute ? { attribute: f.attribute } : {}) });
+  }
+  return (rule: FieldRule): TaughtLocator | undefined => byLabel.get(normalizeLabel(rule.labels[0] ?? ''));
+}
+
+/** The field by its labels, else where the admin pointed at it. */
+export function locateField(doc: Document, rule: FieldRule, index: FieldIndex, taught?: TaughtLocator): Element | null {
+  const found = findField(doc, taught?.name ? [...rule.labels, taught.name] : rule.labels, index);
+  if (found || !taught?.attribute) return found;
+  const { key, value } = taught.attribute;
+  try {
+    const el = key === 'id' ? doc.getElementById(value) : doc.getElementsByName(value)[0];
+    return el && isControl(el) ? el : null;
+  } catch {
+    return null;
+  }
 }
 
 // A simple address check: the point is catching a name or a blank typed where an address belongs
@@ -178,8 +207,7 @@ export function auditFields(
   for (const rule of rules) {
     try {
       index ??= indexFields(doc);
-      const labels = [...rule.labels, ...(options.taughtLabels?.(rule) ?? [])];
-      const control = findField(doc, labels, index);
+      const control = locateField(doc, rule, index, options.taught?.(rule));
       const stepId = stepIdOf?.(rule.id);
       if (!control || !isShown(control)) {
         if (rule.onDemand) continue;

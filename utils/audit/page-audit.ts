@@ -7,7 +7,7 @@ import { fieldRulesFor, requiredSteps, requiredSubscriptions, resolveOptionValue
 import type { IntegrationProfile, OptionValues, ProfileStep, SubscriptionRule } from '@/utils/profiles/schema';
 import { findSenderAuthorizationTable, readSenderAuthorizations } from '@/utils/readers/sender-ids';
 import { readCompanySubscriptions } from '@/utils/readers/subscriptions';
-import { auditFields } from './fields';
+import { auditFields, type AuditFieldsOptions } from './fields';
 import { auditSenderIds } from './sender-ids';
 import { auditCompanySubscriptions, subscriptionFindingId } from './subscriptions';
 
@@ -44,7 +44,12 @@ function inPageOrder(findings: Finding[]): Finding[] {
  * runs on its own: one that fails on an unexpected page is skipped with a warning and the others still
  * report. Never throws.
  */
-export function auditPage(doc: Document, kind: PageKind, profile: IntegrationProfile, values: OptionValues): Finding[] {
+export interface PageAuditOptions {
+  /** Fields the admin pointed at on this kind of page ("Point at it"). */
+  taught?: AuditFieldsOptions['taught'];
+}
+
+export function auditPage(doc: Document, kind: PageKind, profile: IntegrationProfile, values: OptionValues, options: PageAuditOptions = {}): Finding[] {
   if (PERMISSION_KINDS.has(kind)) return [];
   let resolved: OptionValues;
   let steps: ProfileStep[];
@@ -62,7 +67,11 @@ export function auditPage(doc: Document, kind: PageKind, profile: IntegrationPro
   const checks: Array<[string, Check]> = [
     [
       'fields',
-      () => auditFields(doc, fieldRulesFor(profile, resolved, kind), (id) => stepOfRule.get(id), { guideName: profile.name }),
+      () =>
+        auditFields(doc, fieldRulesFor(profile, resolved, kind), (id) => stepOfRule.get(id), {
+          guideName: profile.name,
+          ...(options.taught ? { taught: options.taught } : {}),
+        }),
     ],
   ];
   if (kind === 'company-security') {

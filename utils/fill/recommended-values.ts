@@ -1,7 +1,8 @@
 import { looseEquals, sameIgnoringCaseAndSpaces } from '@/utils/audit/compare';
-import { checkField } from '@/utils/audit/fields';
+import { checkField, locateField, type AuditFieldsOptions } from '@/utils/audit/fields';
+import { indexFields, type FieldIndex } from '@/utils/reading/fields';
 import type { FieldRule } from '@/utils/profiles/schema';
-import { findField, isInput, isSelect, isTextArea, readControl, selectedOption } from '@/utils/readers/form-field';
+import { isInput, isSelect, isTextArea, readControl, selectedOption } from '@/utils/readers/form-field';
 import { isShown } from '@/utils/reading/controls';
 
 // Filling is the one place the extension writes to an Intacct page, and only on the admin's request. It sets
@@ -72,12 +73,14 @@ function valueFor(rule: FieldRule, control: HTMLInputElement | HTMLSelectElement
 }
 
 /** What a fill would change on this page: fields that are empty or wrong and whose rule prescribes one value. */
-export function planFill(doc: Document, rules: readonly FieldRule[]): FillAction[] {
+export function planFill(doc: Document, rules: readonly FieldRule[], taught?: AuditFieldsOptions['taught']): FillAction[] {
   const actions: FillAction[] = [];
   const seen = new Set<Element>();
+  let index: FieldIndex | undefined;
   for (const rule of rules) {
     try {
-      const found = findField(doc, rule.labels);
+      index ??= indexFields(doc);
+      const found = locateField(doc, rule, index, taught?.(rule));
       if (!found || !isShown(found) || seen.has(found)) continue;
       seen.add(found);
       const control = writable(found);

@@ -1,5 +1,5 @@
 import type { Finding } from '@/utils/audit/finding';
-import { auditPage } from '@/utils/audit/page-audit';
+import { auditPage, type PageAuditOptions } from '@/utils/audit/page-audit';
 import { createPermissionsAudit, type PermissionPageKind } from '@/utils/audit/permissions';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
@@ -22,7 +22,13 @@ const PERMISSION_PAGES: ReadonlySet<PageKind> = new Set<PermissionPageKind>([
 
 export const isPermissionPage = (kind: PageKind): kind is PermissionPageKind => PERMISSION_PAGES.has(kind);
 
-export function createPageAuditor(doc: Document, kind: PageKind, profile: IntegrationProfile, values: OptionValues): PageAuditor {
+export function createPageAuditor(
+  doc: Document,
+  kind: PageKind,
+  profile: IntegrationProfile,
+  values: OptionValues,
+  options: PageAuditOptions = {},
+): PageAuditor {
   if (isPermissionPage(kind)) {
     // A permissions window can hold thousands of checkboxes: its audit updates one cell per click (issue #4 budget).
     const live = createPermissionsAudit(doc, profile, values, kind);
@@ -36,7 +42,7 @@ export function createPageAuditor(doc: Document, kind: PageKind, profile: Integr
     };
   }
   return {
-    findings: () => auditPage(doc, kind, profile, values),
+    findings: () => auditPage(doc, kind, profile, values, options),
     changed: () => {},
     subject: () => null,
   };

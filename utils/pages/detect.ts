@@ -1,6 +1,7 @@
 import { RECOGNIZED, type PageDetector } from './detector';
 import type { PageKind } from './kinds';
 import { readPageSignals } from './signals';
+import { matchTaughtPage, type TaughtPage } from './taught';
 import { wsUserList } from './ws-user-list';
 import { wsUserForm } from './ws-user-form';
 import { roleList } from './role-list';
@@ -45,10 +46,11 @@ export function scorePage(doc: Document, url: string): Partial<Record<PageKind, 
 }
 
 /**
- * Which setup page this document is, or null. Never throws: an admin's ordinary pages must never see an
- * error from us, whatever their markup.
+ * Which setup page this document is, or null. The built-in detectors decide; where none recognizes the
+ * page, a page the admin taught may (utils/pages/taught.ts). Never throws: an admin's ordinary pages must
+ * never see an error from us, whatever their markup.
  */
-export function detectPage(doc: Document, url: string): PageKind | null {
+export function detectPage(doc: Document, url: string, taught: readonly TaughtPage[] = []): PageKind | null {
   try {
     const signals = readPageSignals(doc, url);
     let best: PageKind | null = null;
@@ -60,7 +62,7 @@ export function detectPage(doc: Document, url: string): PageKind | null {
         bestScore = score;
       }
     }
-    return best;
+    return best ?? matchTaughtPage(signals, url, taught);
   } catch {
     return null;
   }

@@ -54,10 +54,23 @@ function stripProductPrefix(title: string): string {
   return title.replace(/^sage intacct\s*[-–|:]\s*/, '').replace(/\s*[-–|]\s*sage intacct$/, '');
 }
 
-/** "web services user: jdoe--jane doe" also as "web services user"; "new web services user - draft" as "new web services user". */
-function withoutRecord(name: string): string[] {
+const ACTION_PREFIX = /^(?:new|create|add|edit|view|update|modify)\s+(?:an?\s+|the\s+)?/;
+const DETAIL_SUFFIX = /\s+(?:information|info|details|detail)$/;
+
+/**
+ * A name as written, without the record it names ("web services user: jdoe--jane doe" → "web services
+ * user"), and its core without an action or a "details" word ("add a web services user", "web services user
+ * details" → "web services user"): titles vary between screens, the thing they name does not.
+ */
+function nameForms(name: string): string[] {
+  const forms = [name];
   const cut = name.split(/\s*(?::|\s--\s|\s[-–]\s)\s*/)[0]?.trim() ?? '';
-  return cut && cut !== name ? [name, cut] : [name];
+  if (cut && cut !== name) forms.push(cut);
+  for (const form of [...forms]) {
+    const core = form.replace(ACTION_PREFIX, '').replace(DETAIL_SUFFIX, '').trim();
+    if (core && !forms.includes(core)) forms.push(core);
+  }
+  return forms;
 }
 
 export function readPageSignals(doc: Document, url: string): PageSignals {
@@ -70,7 +83,7 @@ export function readPageSignals(doc: Document, url: string): PageSignals {
   }
   const title = stripProductPrefix(normalizeLabel(doc.title));
   const headings = texts(doc, 'h1, h2, [role="heading"], .pagetitle', shortOf);
-  const names = [...(title ? [title] : []), ...headings].flatMap(withoutRecord);
+  const names = [...(title ? [title] : []), ...headings].flatMap(nameForms);
   const sections = texts(doc, 'h3, h4, legend, caption, fieldset > .title, [role="tab"][aria-selected="true"]', shortOf);
   const fields = new Set([
     ...indexFields(doc, { maxControls: MAX_PER_SELECTOR }).names,

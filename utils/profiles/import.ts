@@ -199,7 +199,7 @@ function firstDuplicates(values: readonly string[]): Map<number, number> {
 // ---- JSON error position ------------------------------------------------------------------------------
 
 // Engines word JSON errors differently and V8 often leaves out the position, so we find it ourselves.
-function describeJsonError(text: string, error: unknown): string {
+export function describeJsonError(text: string, error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   const offset = findJsonErrorOffset(text);
   if (offset < 0) return `The file is not valid JSON (${detail}).`;

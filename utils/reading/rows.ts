@@ -104,9 +104,12 @@ function withHeader(el: Element, rows: LogicalRow[]): LogicalTable {
 function flatGrid(container: Element): LogicalTable | null {
   const cells = Array.from(container.children).filter(isCellCandidate);
   if (cells.length < 4) return null;
+  // Header cells may be empty (a column of links has no title), so count every leading cell without a
+  // control, then require text in at least two header cells.
   let leading = 0;
-  while (leading < cells.length && leading < 16 && !holdsControl(cells[leading] as Element) && cellText(cells[leading] as Element)) leading++;
+  while (leading < cells.length && leading < 16 && !holdsControl(cells[leading] as Element)) leading++;
   for (const width of [leading, leading - 1]) {
+    if (cells.slice(0, width).filter((c) => cellText(c)).length < 2) continue;
     if (width < 2 || cells.length % width !== 0 || cells.length === width) continue;
     const rows: LogicalRow[] = [];
     for (let i = width; i < cells.length; i += width) {

@@ -1,0 +1,31 @@
+import { defineContentScript } from '#imports';
+import { INTACCT_HOSTS, isShellPath } from '@/utils/hosts';
+import type { FrameProbe } from '@/utils/messages/frame-probe';
+import { detectPage } from '@/utils/pages/detect';
+import { readPageSignals } from '@/utils/pages/signals';
+import { TAUGHT_RULES_KEY, asTaughtPages, matchTaughtPage, pageSignature } from '@/utils/pages/taught';
+import { nativeLocalStorage } from '@/utils/messages/native-runtime';
+import { scrub } from '@/utils/pages/structure-snapshot';
+
+// Injected by the popup into every frame of the Intacct tab when it opens: which page each frame is, and
+// a structure-only signature for one the admin may teach. Never registered by URL.
+
+export default defineContentScript({
+  registration: 'runtime',
+  matches: INTACCT_HOSTS,
+  async main(): Promise<FrameProbe> {
+    // The light reader the detector uses: this runs in every frame of the tab each time the popup opens.
+    const stored: Record<string, unknown> | undefined = await nativeLocalStorage()?.get(TAUGHT_RULES_KEY).catch(() => ({}));
+    const taught = asTaughtPages(stored?.[TAUGHT_RULES_KEY]);
+    const signals = readPageSignals(document, location.href);
+    const builtIn = detectPage(document, location.href);
+    return {
+      url: location.origin + location.pathname,
+      kind: builtIn ?? matchTaughtPage(signals, location.href, taught),
+      builtIn: builtIn !== null,
+      shell: isShellPath(location.pathname),
+      title: scrub(document.title).slice(0, 200),
+      signature: pageSignature(signals, location.href),
+    };
+  },
+});

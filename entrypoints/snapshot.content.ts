@@ -1,0 +1,13 @@
+import { defineContentScript } from '#imports';
+import { INTACCT_HOSTS } from '@/utils/hosts';
+import { snapshotPage, snapshotText } from '@/utils/pages/structure-snapshot';
+
+// "Copy page structure": injected by the popup into the one frame the admin chose; it answers with the
+// frame's structure and none of its data (utils/pages/structure-snapshot.ts).
+export default defineContentScript({
+  registration: 'runtime',
+  matches: INTACCT_HOSTS,
+  main(): string {
+    return snapshotText(snapshotPage(document, location.href));
+  },
+});

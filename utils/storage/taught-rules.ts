@@ -1,0 +1,129 @@
+import { storage } from '#imports';
+import { describeJsonError, type ProfileProblem } from '@/utils/profiles/import';
+import { PageKindSchema } from '@/utils/profiles/schema';
+import { MAX_SIGNATURE_LABELS, MAX_SIGNATURE_NAMES, TAUGHT_RULES_KEY, type PageSignature, type TaughtPage } from '@/utils/pages/taught';
+import type { PageKind } from '@/utils/pages/kinds';
+import { z } from '@/utils/zod';
+
+/**
+ * What the admin taught the helper (issue #9): pages it did not recognize ("This is the … page") and fields
+ * it could not find ("Point at it"). Stored in storage.local, shown and removable in the popup, exported
+ * and imported as one JSON file — the same file an organization deploys centrally. Structure only: paths
+ * without query values, page names, labels, a field's accessible name or a stable attribute.
+ */
+
+const Label = z.string().trim().min(1).max(120);
+
+export const TaughtPageSchema = z.strictObject({
+  kind: PageKindSchema,
+  path: z
+    .string()
+    .max(300)
+    .regex(/^\/[^?#\s]*$/, 'A path such as /ia/acct/editor.phtml, without a query'),
+  queryKeys: z.array(z.string().min(1).max(40)).max(20),
+  names: z.array(Label).max(MAX_SIGNATURE_NAMES),
+  labels: z.array(Label).max(MAX_SIGNATURE_LABELS),
+  taughtAt: z.number().int().nonnegative(),
+});
+
+export const TaughtFieldSchema = z
+  .strictObject({
+    kind: PageKindSchema,
+    /** The field as the integration's rule names it (its first label, normalized): "user id". */
+    label: Label,
+    /** The accessible name the page gives the field the admin clicked. */
+    name: Label.optional(),
+    /** Where the field has no name: a stable id or name attribute. */
+    attribute: z.strictObject({ key: z.enum(['id', 'name']), value: z.string().min(1).max(200) }).optional(),
+    taughtAt: z.number().int().nonnegative(),
+  })
+  .refine((f) => f.name !== undefined || f.attribute !== undefined, { message: 'A taught field needs a name or an attribute' });
+
+export type TaughtField = z.infer<typeof TaughtFieldSchema>;
+
+export const TAUGHT_RULES_FORMAT = 'intacct-setup-helper/taught-rules';
+
+export const TaughtRulesSchema = z.strictObject({
+  format: z.literal(TAUGHT_RULES_FORMAT),
+  version: z.literal(1),
+  pages: z.array(TaughtPageSchema).max(200),
+  fields: z.array(TaughtFieldSchema).max(500),
+});
+
+export type TaughtRules = z.infer<typeof TaughtRulesSchema>;
+
+export const EMPTY_TAUGHT_RULES: TaughtRules = { format: TAUGHT_RULES_FORMAT, version: 1, pages: [], fields: [] };
+
+export const taughtRulesItem = storage.defineItem<TaughtRules>(`local:${TAUGHT_RULES_KEY}`, { fallback: EMPTY_TAUGHT_RULES });
+
+/** A stored value that no longer parses counts as nothing taught, never as half a rule. */
+export function parseTaughtRules(value: unknown): TaughtRules {
+  const parsed = TaughtRulesSchema.safeParse(value);
+  return parsed.success ? parsed.data : EMPTY_TAUGHT_RULES;
+}
+
+/** Teaches a page; a rule for the same path and query keys is replaced (the admin corrected it). */
+export function withTaughtPage(rules: TaughtRules, kind: PageKind, signature: PageSignature, at: number): TaughtRules {
+  const page: TaughtPage = { kind, ...signature, taughtAt: at };
+  const same = (p: TaughtPage): boolean => p.path === page.path && p.queryKeys.join('&') === page.queryKeys.join('&');
+  return TaughtRulesSchema.parse({ ...rules, pages: [page, ...rules.pages.filter((p) => !same(p))].slice(0, 200) });
+}
+
+export function withTaughtField(rules: TaughtRules, field: TaughtField): TaughtRules {
+  const same = (f: TaughtField): boolean => f.kind === field.kind && f.label === field.label;
+  return TaughtRulesSchema.parse({ ...rules, fields: [field, ...rules.fields.filter((f) => !same(f))].slice(0, 500) });
+}
+
+export function withoutTaughtPage(rules: TaughtRules, index: number): TaughtRules {
+  return { ...rules, pages: rules.pages.filter((_, i) => i !== index) };
+}
+
+export function withoutTaughtField(rules: TaughtRules, index: number): TaughtRules {
+  return { ...rules, fields: rules.fields.filter((_, i) => i !== index) };
+}
+
+/** Taught fields of one page kind, for the audit and the filler. */
+export function taughtFieldsFor(rules: TaughtRules, kind: PageKind): TaughtField[] {
+  return rules.fields.filter((f) => f.kind === kind);
+}
+
+export function taughtRulesFile(rules: TaughtRules): string {
+  return `${JSON.stringify(rules, null, 2)}\n`;
+}
+
+export type TaughtImport = { ok: true; rules: TaughtRules } | { ok: false; problems: ProfileProblem[] };
+
+const MAX_FILE_BYTES = 512 * 1024;
+
+/** Reads a taught-rules file; every reason for refusal comes back with its place in the file. Never throws. */
+export function importTaughtRules(text: string): TaughtImport {
+  if (text.length > MAX_FILE_BYTES) {
+    return { ok: false, problems: [{ path: '', message: `The file is over ${MAX_FILE_BYTES / 1024} KB; a taught-rules file is a few KB.` }] };
+  }
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '', message: describeJsonError(body, error) }] };
+  }
+  const parsed = TaughtRulesSchema.safeParse(data);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.slice(0, 100).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+    };
+  }
+  return { ok: true, rules: parsed.data };
+}
+
+/** Imported rules join the ones already taught; an imported rule for the same page or field wins. */
+export function mergeTaughtRules(current: TaughtRules, incoming: TaughtRules): TaughtRules {
+  let next = current;
+  for (const page of [...incoming.pages].reverse()) {
+    const { kind, taughtAt, ...signature } = page;
+    next = withTaughtPage(next, kind, signature, taughtAt);
+  }
+  for (const field of [...incoming.fields].reverse()) next = withTaughtField(next, field);
+  return next;
+}
