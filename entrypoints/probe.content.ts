@@ -24,7 +24,7 @@ export default defineContentScript({
       kind: builtIn ?? matchTaughtPage(signals, location.href, taught),
       builtIn: builtIn !== null,
       shell: isShellPath(location.pathname),
-      title: scrub(document.title).slice(0, 200),
+      title: scrub(document.title.replace(/^\s*sage intacct\s*[-–|:]\s*/i, '')).slice(0, 200),
       signature: pageSignature(signals, location.href),
     };
   },

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PageStructureTextSchema, parseFrameProbes, type ProbedFrame } from '@/utils/messages/frame-probe';
-import { PAGE_KINDS, PAGE_NAMES, type PageKind } from '@/utils/pages/kinds';
+import { PAGE_KINDS, PAGE_NAMES, isPageKind, type PageKind } from '@/utils/pages/kinds';
 import type { FrameRecord } from '@/utils/storage/frames';
 import { parseTaughtRules, taughtRulesItem, withTaughtPage } from '@/utils/storage/taught-rules';
 
@@ -59,7 +59,8 @@ export function TabFrames({ frames, tabId }: TabFramesProps) {
   const unknown = (probed ?? []).filter((f) => f.kind === null && !f.shell);
 
   const teach = async (frame: ProbedFrame): Promise<void> => {
-    const kind = chosen[frame.frameId] ?? PAGE_KINDS[0];
+    const kind = chosen[frame.frameId];
+    if (!kind) return;
     const rules = parseTaughtRules(await taughtRulesItem.getValue());
     await taughtRulesItem.setValue(withTaughtPage(rules, kind, frame.signature, Date.now()));
     setStatus(`Remembered: ${pathOf(frame.url)} is the ${PAGE_NAMES[kind]} page, on any Intacct host.`);
@@ -131,9 +132,15 @@ export function TabFrames({ frames, tabId }: TabFramesProps) {
               This is the
               <select
                 data-testid="ish-teach-kind"
-                value={chosen[frame.frameId] ?? PAGE_KINDS[0]}
-                onChange={(e) => setChosen({ ...chosen, [frame.frameId]: e.target.value as PageKind })}
+                value={chosen[frame.frameId] ?? ''}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  if (isPageKind(value)) setChosen({ ...chosen, [frame.frameId]: value });
+                }}
               >
+                <option value="" disabled>
+                  choose…
+                </option>
                 {PAGE_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {PAGE_NAMES[k]}
@@ -144,7 +151,7 @@ export function TabFrames({ frames, tabId }: TabFramesProps) {
             </span>
           </label>
           <div className="pp-buttons">
-            <button type="button" data-testid="ish-teach" onClick={() => void teach(frame)}>
+            <button type="button" data-testid="ish-teach" disabled={!chosen[frame.frameId]} onClick={() => void teach(frame)}>
               Remember this page
             </button>
             <button type="button" data-testid="ish-copy-structure" onClick={() => void copyStructure(frame)}>

@@ -33,6 +33,17 @@ describe('the setup checklist', () => {
     expect(progressOf(store, 'DEMOCO', 'expensify').verified).toEqual({});
   });
 
+  it('never verifies a step whose page has a check it could not find, and leaves a verified step alone', () => {
+    const partial = [finding('ws-user', 'ok'), { ...finding('ws-user', 'not-found'), id: 'nf' }];
+    expect(progressOf(recordPageFindings({}, 'DEMOCO', 'expensify', partial, 5), 'DEMOCO', 'expensify').verified).toEqual({});
+    const verified = recordPageFindings({}, 'DEMOCO', 'expensify', [finding('ws-user', 'ok')], 5);
+    // A later visit that cannot find one field proves nothing either way: the step stays verified.
+    expect(recordPageFindings(verified, 'DEMOCO', 'expensify', partial, 6)).toBe(verified);
+    // A real problem still takes it back.
+    const problem = [...partial, finding('ws-user', 'missing')];
+    expect(progressOf(recordPageFindings(verified, 'DEMOCO', 'expensify', problem, 7), 'DEMOCO', 'expensify').verified).toEqual({});
+  });
+
   it('keeps each company and integration apart', () => {
     const store = recordPageFindings({}, 'DEMOCO', 'expensify', [finding('ws-user', 'ok')], 1);
     expect(progressOf(store, 'OTHERCO', 'expensify').verified).toEqual({});

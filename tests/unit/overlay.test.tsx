@@ -2,7 +2,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Overlay } from '@/components/overlay/Overlay';
-import type { Finding } from '@/utils/audit/finding';
+import { notFoundFinding, type Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
 
 const guide: PageGuide = {
@@ -70,6 +70,20 @@ describe('the overlay panel', () => {
     act(() => root.render(<Overlay guide={guide} findings={many.map((f) => ({ ...f, status: 'ok' as const }))} />));
     expect(host.querySelector('[data-testid="ish-passing"]')).toBeNull();
     expect(host.querySelector('[data-testid="ish-summary"]')?.textContent).toBe('All 10 checks pass');
+  });
+
+  it('shows a check it could not find as "Not found", counts it, and never calls the page passing', () => {
+    const ok: Finding = { id: 'field:a', subject: 'User type', status: 'ok', found: 'Business', expected: 'Business', message: '', fix: '', group: '' };
+    const nf = notFoundFinding({ id: 'field:b', subject: 'User ID', expected: 'xmlgateway_expensify', lookedFor: 'a field labelled “User ID”' });
+    const pointed: Finding[] = [];
+    act(() => root.render(<Overlay guide={guide} findings={[ok, nf]} onPointAt={(f) => pointed.push(f)} />));
+    expect(host.querySelector('[data-testid="ish-summary"]')?.textContent).toBe('1 OK, 1 not found on this page');
+    const item = host.querySelector('[data-status="not-found"]');
+    expect(item?.getAttribute('data-subject')).toBe('User ID');
+    expect(item?.textContent).toContain('Not found');
+    expect(item?.textContent).toContain('could not find a field labelled “User ID”');
+    act(() => (item?.querySelector('[data-testid="ish-point-at"]') as HTMLButtonElement | null)?.click());
+    expect(pointed.map((f) => f.id)).toEqual(['field:b']);
   });
 
   it('says so when the integration needs nothing on this page', () => {

@@ -1,4 +1,5 @@
 import { isControl } from '@/utils/reading/controls';
+import { contextEntriesOf, contextPairOf } from '@/utils/reading/context';
 import { controlNames, labelText, nameLookup } from '@/utils/reading/names';
 import { squash } from '@/utils/reading/text';
 
@@ -143,6 +144,20 @@ export function snapshotPage(doc: Document, url: string): PageStructure {
     const colspan = el.getAttribute('colspan');
     if (colspan && Number(colspan) > 1) node.span = Math.min(50, Math.floor(Number(colspan)));
     if (SVG.has(tag)) return node;
+    if (tag === 'input') {
+      const inputType = (el.getAttribute('type') ?? 'text').toLowerCase();
+      // A hidden input holds only data; a button's words are the page's.
+      if (inputType === 'hidden') {
+        nodes--;
+        return null;
+      }
+      if (inputType === 'button' || inputType === 'submit' || inputType === 'reset') {
+        node.type = inputType;
+        const words = scrub(el.getAttribute('value') ?? '');
+        if (words) node.text = words;
+        return node;
+      }
+    }
     if (isControl(el)) {
       const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
       node.type = scrub(type);
@@ -154,6 +169,13 @@ export function snapshotPage(doc: Document, url: string): PageStructure {
       }
       if (tag === 'select') node.options = el.querySelectorAll('option').length;
       // A drawn combobox shows its value as text; a listbox its options: neither is kept.
+      return node;
+    }
+    // A context line ("Role: X", "Application: Y") says which page this is; its whose-part is scrubbed.
+    const pair = contextPairOf(el);
+    const context = pair ? [pair] : WORDS.has(tag) ? null : contextEntriesOf(el);
+    if (context?.length) {
+      node.text = context.map((c) => scrub(`${c.key === 'user type' ? 'User type' : c.key.charAt(0).toUpperCase() + c.key.slice(1)}: ${c.value}`)).join(' ');
       return node;
     }
     const wordy = WORDS.has(tag) || (role !== null && WORD_ROLES.has(role)) || isLabelCell(el) || /label/i.test(cls ?? '');

@@ -1,3 +1,4 @@
+import { holdsControl } from './controls';
 import { labelText } from './names';
 import { normalizeLabel, squash } from './text';
 
@@ -82,7 +83,8 @@ export function contextPairOf(el: Element): ContextEntry | null {
   const key = PAIR_KEYS[normalizeLabel(labelText(el))];
   if (!key) return null;
   const next = el.nextElementSibling;
-  if (!next || next.childElementCount > 4) return null;
+  // A label beside a control is a field ("User type" and its list), not a line about the page.
+  if (!next || next.childElementCount > 4 || holdsControl(next)) return null;
   const value = squash(next.textContent);
   return value && value.length < 160 ? { key, value, element: el } : null;
 }
