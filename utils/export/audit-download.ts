@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from '#imports';
-import { ExportAuditSchema } from '@/utils/messages/export';
+import { ExportAuditSchema } from '@/utils/export/export-message';
 import { isIntacctUrl } from '@/utils/hosts';
-import { auditToCsv, auditToHtmlReport, auditToJson } from '@/utils/report/audit-export';
+import { auditToCsv, auditToHtmlReport, auditToJson } from '@/utils/export/audit-export';
 import { auditFileName, downloadUrl } from './audit-files';
 
 /** The printable report the report page shows; session storage, it is for the open browser only. */

@@ -1,4 +1,4 @@
-import type { AuditMeta } from '@/utils/report/audit-export';
+import type { AuditMeta } from '@/utils/export/audit-export';
 
 /** A file name an admin recognizes later: what, whose, which company, when — and nothing a file system rejects. */
 export function auditFileName(meta: AuditMeta, extension: 'json' | 'csv'): string {

@@ -11,8 +11,8 @@ import {
   objectsForRule,
   readsFromResults,
 } from '@/utils/intacct/permission-check';
-import type { ApplicationPermissions } from '@/utils/intacct/permissions';
-import { parseGatewayResponse, parseUserPermissions } from '@/utils/intacct/response';
+import { parseUserPermissions, type ApplicationPermissions } from '@/utils/intacct/permissions';
+import { parseGatewayResponse } from '@/utils/intacct/response';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
 import { BILL_SPEND_PROFILE, RAMP_PROFILE } from '@/utils/profiles/connectors';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';

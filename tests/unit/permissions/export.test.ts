@@ -9,7 +9,7 @@ import {
   csvCell,
   describeOptions,
   type AuditMeta,
-} from '@/utils/report/audit-export';
+} from '@/utils/export/audit-export';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 import { permissionsWindowHtml, row } from './build-page';
 

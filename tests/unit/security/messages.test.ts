@@ -6,11 +6,11 @@ import { handleConnectionMessage, rememberCompany } from '@/utils/background/con
 import { auditReportItem, handleExportAudit } from '@/utils/export/audit-download';
 import { auditFileName, dataUrl } from '@/utils/export/audit-files';
 import { isIntacctUrl } from '@/utils/hosts';
-import { EXPORT_LIMITS, ExportAuditSchema, clipText, toExportMessage, type ExportAudit } from '@/utils/messages/export';
+import { EXPORT_LIMITS, ExportAuditSchema, clipText, toExportMessage, type ExportAudit } from '@/utils/export/export-message';
 import { handlePageReport, type PageReportDeps } from '@/utils/messages/page-handler';
 import { EMPTY_FRAMES, withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
 import { lastCompanyItem } from '@/utils/storage/connection';
-import type { AuditMeta } from '@/utils/report/audit-export';
+import type { AuditMeta } from '@/utils/export/audit-export';
 import { IMG_PAYLOAD, LONG_TEXT } from '../../fixtures/intacct/hostile/payloads';
 
 // The background answers three kinds of message: page reports from the all-frames detector, audit exports

@@ -3,11 +3,11 @@ import type { Finding } from '@/utils/audit/finding';
 import { auditFields } from '@/utils/audit/fields';
 import { createPermissionsAudit } from '@/utils/audit/permissions';
 import { recordPageFindings, setTicked } from '@/utils/checklist/progress';
-import { toExportMessage } from '@/utils/messages/export';
+import { toExportMessage } from '@/utils/export/export-message';
 import { readControl } from '@/utils/readers/form-field';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import type { FieldRule } from '@/utils/profiles/schema';
-import { auditToCsv, auditToHtmlReport, auditToJson, type AuditMeta } from '@/utils/report/audit-export';
+import { auditToCsv, auditToHtmlReport, auditToJson, type AuditMeta } from '@/utils/export/audit-export';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 
 // Nothing the overlay exports, or the checklist stores, can hold a password: findings carry only the

@@ -1,5 +1,5 @@
 import type { Finding } from '@/utils/audit/finding';
-import type { AuditMeta } from '@/utils/report/audit-export';
+import type { AuditMeta } from '@/utils/export/audit-export';
 import { z } from '@/utils/zod';
 
 /** Caps that keep a hostile message cheap; the overlay clips page text to them (toExportMessage) so a long name never voids an export. */
