@@ -1,4 +1,5 @@
 import type { Finding, FindingStatus } from '@/utils/audit/finding';
+import { rightsOfSubscriptions, rightsOfWindow, type RightsRow } from '@/utils/audit/rights';
 import { normalizeText } from '@/utils/pages/signals';
 import { appliesTo, requiredPermissions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
@@ -676,6 +677,8 @@ export interface PermissionsAudit {
   update(changed: Element): AuditUpdate;
   /** Re-read the whole page (after the page re-rendered). */
   refresh(): AuditUpdate;
+  /** What the page grants now, row by row, for the audit history and "Compare with last audit". */
+  rights(): RightsRow[];
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {
@@ -844,5 +847,7 @@ export function createPermissionsAudit(doc: Document, profile: IntegrationProfil
     findings: () => all().slice(),
     update,
     refresh,
+    // The live cells: update() keeps them in step with the page.
+    rights: () => (win ? rightsOfWindow(win) : subs ? rightsOfSubscriptions(subs) : []),
   };
 }
