@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
+import { AuditEvidence, type AuditEvidenceProps } from './AuditEvidence';
 import { Findings } from './Findings';
 
 export interface FillOffer {
@@ -20,13 +21,15 @@ export interface OverlayProps {
   next?: string;
   /** Offered where the findings are evidence an auditor asks for (permissions pages). */
   onExport?: () => void;
+  /** The export's context: reviewer, last result, drift since the last audit (AuditEvidence). */
+  evidence?: Omit<AuditEvidenceProps, 'onExport'>;
   /** Shown expanded unless the admin collapsed it before. */
   initiallyCollapsed?: boolean;
   onCollapsedChange?: (collapsed: boolean) => void;
 }
 
 /** The panel an admin sees beside an Intacct setup page. Page text is rendered as text, never as HTML. */
-export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, onExport, initiallyCollapsed = false, onCollapsedChange }: OverlayProps) {
+export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, onExport, evidence, initiallyCollapsed = false, onCollapsedChange }: OverlayProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const bodyId = useId();
   const toggleButton = useRef<HTMLButtonElement>(null);
@@ -89,14 +92,7 @@ export function Overlay({ guide, findings = [], onPoint = () => {}, fill, next, 
                 )}
               </div>
             )}
-            {onExport && (
-              <div className="ish-actions">
-                <button type="button" className="ish-secondary" data-testid="ish-export" onClick={onExport}>
-                  Export audit
-                </button>
-                <p className="ish-note">JSON and CSV files, and a printable report.</p>
-              </div>
-            )}
+            {onExport && <AuditEvidence onExport={onExport} reviewer="" result="" busy={false} drift={null} {...evidence} />}
           </Findings>
           {guide.steps.length === 0 ? (
             <p className="ish-empty">{guide.emptyNote}</p>

@@ -3,12 +3,15 @@ import type { Finding } from '@/utils/audit/finding';
 import { applyFill, planFill } from '@/utils/fill/recommended-values';
 import { buildPageGuide, optionValues, resolveProfile } from '@/utils/guide/page-guide';
 import { createPageAuditor, isPermissionPage } from '@/utils/guide/page-auditor';
-import { toExportMessage, type ExportAudit } from '@/utils/export/export-message';
-import { describeOptions } from '@/utils/export/audit-export';
+import { modulesOf, rightsChanges, changesLine } from '@/utils/audit/drift';
+import { shortDate, isoWithOffset, localOffsetMinutes } from '@/utils/export/evidence';
+import { toExportMessage, type ExportAudit, type ExportReply } from '@/utils/export/export-message';
+import { lastAuditOf, newAuditId, type AuditHistory } from '@/utils/export/history';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { fieldRulesFor } from '@/utils/profiles/registry';
 import type { IntegrationSelection } from '@/utils/storage/selection';
+import type { DriftView } from './AuditEvidence';
 import { Highlight } from './Highlight';
 import { Overlay } from './Overlay';
 
@@ -24,15 +27,35 @@ export interface OverlayAppProps {
   onFindings?: (findings: Finding[]) => void;
   /** Company ID for the exported evidence. */
   companyId?: string;
-  /** Save the audit as evidence (JSON, CSV, printable report); only offered on permissions pages. */
-  onExport?: (message: ExportAudit) => void;
+  /** Save the audit as evidence (the pack and the printable report); only offered on permissions pages. */
+  onExport?: (message: ExportAudit) => Promise<ExportReply>;
+  /** The audits kept so far, for "changed since your audit of 3 Nov". */
+  history?: AuditHistory;
+  /** The reviewer's name from the popup. */
+  reviewer?: string;
+  now?: () => number;
 }
+
+const NO_HISTORY: AuditHistory = {};
 
 // Typing fires an input event per key; one audit per burst is plenty and keeps big pages smooth.
 const AUDIT_DELAY_MS = 40;
 
 /** The overlay with its live audit: re-checks as the admin types or clicks, without a reload. */
-export function OverlayApp({ doc, kind, selection, imported = [], domVersion, next, onFindings, companyId = '', onExport }: OverlayAppProps) {
+export function OverlayApp({
+  doc,
+  kind,
+  selection,
+  imported = [],
+  domVersion,
+  next,
+  onFindings,
+  companyId = '',
+  onExport,
+  history = NO_HISTORY,
+  reviewer = '',
+  now = Date.now,
+}: OverlayAppProps) {
   const profile = resolveProfile(selection, imported);
   const values = useMemo(() => optionValues(profile, selection), [profile, selection]);
   const guide = useMemo(() => buildPageGuide(selection, kind, imported), [selection, kind, imported]);
@@ -107,23 +130,61 @@ export function OverlayApp({ doc, kind, selection, imported = [], domVersion, ne
     },
   };
 
-  const exportAudit =
-    onExport && isPermissionPage(kind)
-      ? (): void =>
-          onExport(
-            toExportMessage(
-              {
-                company: companyId,
-                subject: auditor.subject(),
-                integration: profile.name,
-                options: describeOptions(profile, values),
-                date: new Date().toISOString(),
-                pageKind: kind,
-              },
-              findings,
-            ),
-          )
-      : undefined;
+  // What the page grants now, and the last audit of the same role or user to hold it against.
+  const [exportState, setExportState] = useState<{ busy: boolean; result: string }>({ busy: false, result: '' });
+  const permissionPage = isPermissionPage(kind);
+  const view = permissionPage ? (auditor.view() ?? (kind.endsWith('-subscriptions') ? 'subscriptions' : 'permissions-window')) : null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rights = useMemo(() => (permissionPage ? auditor.rights() : []), [auditor, permissionPage, version]);
+  const baseline = useMemo(
+    () => (view && subject && companyId ? lastAuditOf(history, companyId, { subject, view, rights }) : undefined),
+    [history, companyId, subject, view, rights],
+  );
+
+  const send = (mode: 'audit' | 'compare'): void => {
+    if (!onExport || !view) return;
+    setExportState({ busy: true, result: '' });
+    const message = toExportMessage(
+      {
+        mode,
+        auditId: newAuditId(),
+        ...(mode === 'compare' && baseline ? { baselineId: baseline.id } : {}),
+        company: companyId,
+        subject,
+        profileId: profile.id,
+        optionValues: values,
+        view,
+        pageKind: kind,
+        auditedAt: now(),
+        note: '',
+      },
+      findings,
+      rights,
+    );
+    onExport(message)
+      .then((reply) =>
+        setExportState({
+          busy: false,
+          result: reply.ok ? `Saved ${reply.files.join(', ')} to Downloads/${reply.folder}/ and opened the report.` : reply.message,
+        }),
+      )
+      .catch(() => setExportState({ busy: false, result: 'The export did not finish: reload the page and try again.' }));
+  };
+
+  let drift: DriftView | null = null;
+  if (baseline) {
+    const changes = rightsChanges(baseline.rights, rights, modulesOf(rights));
+    const today = isoWithOffset(now(), localOffsetMinutes(now()));
+    drift = {
+      since: shortDate(isoWithOffset(baseline.at, localOffsetMinutes(baseline.at)), today),
+      reviewer: baseline.reviewer,
+      changes,
+      line: changesLine(changes),
+      onExportComparison: () => send('compare'),
+    };
+  }
+
+  const exportAudit = onExport && permissionPage ? (): void => send('audit') : undefined;
 
   return (
     <>
@@ -134,6 +195,7 @@ export function OverlayApp({ doc, kind, selection, imported = [], domVersion, ne
         fill={fill}
         next={next}
         onExport={exportAudit}
+        evidence={{ reviewer, result: exportState.result, busy: exportState.busy, drift }}
       />
       <Highlight target={pointed?.target ?? null} />
     </>
