@@ -58,7 +58,10 @@ function groupedRows(rows: readonly EvidenceRow[]): string {
     const key = r.group || 'General';
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
+  // Groups with a problem first, as on the page: the auditor reads what needs a decision before what passed.
+  const hasProblem = (items: readonly EvidenceRow[]): boolean => items.some((r) => r.status !== 'ok');
   return [...groups]
+    .sort(([, a], [, b]) => Number(hasProblem(b)) - Number(hasProblem(a)))
     .map(([group, items]) => `<section>\n<h2>${e(group)} <small>(${e(summaryOf(items))})</small></h2>\n${rowsTable(items)}\n</section>`)
     .join('\n');
 }
