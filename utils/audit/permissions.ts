@@ -372,7 +372,9 @@ function objectFinding(
   const missing = [...expectedKeys]
     .map((k) => state.available.find((r) => r.toLowerCase() === k))
     .filter((r): r is string => r !== undefined && !state.grantedKeys.has(r.toLowerCase()));
-  const extra = complete ? state.granted.filter((r) => !expectedKeys.has(r.toLowerCase())) : [];
+  // View, Add, Edit and Delete each require List (reference §4): List is never beyond a guide's rights.
+  const impliedList = need.kind === 'rights' && expectedKeys.size > 0;
+  const extra = complete ? state.granted.filter((r) => !expectedKeys.has(r.toLowerCase()) && !(impliedList && r.toLowerCase() === 'list')) : [];
   const lacking = [...missing, ...unavailable];
   const status: FindingStatus = lacking.length && extra.length ? 'wrong' : lacking.length ? 'missing' : extra.length ? 'excess' : 'ok';
   if (status === 'ok') return finding({ ...base, status, expected: expectedText, message: '', fix: '', target: obj.row }, ctx);
