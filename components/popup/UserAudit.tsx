@@ -113,7 +113,8 @@ export function UserAudit({ reply, profile, options, send = defaultSend, openRep
   const [saved, setSaved] = useState<ExportReply | null>(null);
   const ids = useId();
   const source = { view: 'api' as const, method: reply.source };
-  const caveats = caveatsFor(source, profile, options, [], reply.note);
+  // The fallback's own note is shown above; the caveats add what it means.
+  const caveats = caveatsFor(source, profile, options, [], '');
   const today = isoWithOffset(now(), localOffsetMinutes(now()));
   const since = reply.baseline ? shortDate(isoWithOffset(reply.baseline.at, localOffsetMinutes(reply.baseline.at)), today) : '';
 
