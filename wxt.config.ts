@@ -42,7 +42,7 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({ plugins: [noZodCodegen()] }),
   // The sources zip AMO asks for (`wxt zip -b firefox`): what rebuilds the add-on, not local artifacts.
-  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', '**/*.log'] },
+  zip: { excludeSources: ['demo-output/**', 'evidence-output/**', 'test-results/**', 'playwright-report/**', '**/*.log'] },
   manifest: ({ browser }) => ({
     name: 'Intacct Setup Helper',
     description:

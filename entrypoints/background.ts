@@ -4,7 +4,7 @@ import { handlePageReport } from '@/utils/messages/page-handler';
 import { forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils/storage/frames';
 import { recognizedFramesItem } from '@/utils/storage/session-items';
 import { registerConnectionHandlers } from '@/utils/background/connection';
-import { handleExportAudit } from '@/utils/export/audit-download';
+import { handleExportAudit } from '@/utils/export/export-handler';
 
 export default defineBackground(() => {
   // Frames report in bursts (a frameset loads several at once): serialize read-modify-write on storage.
@@ -26,9 +26,8 @@ export default defineBackground(() => {
     handlePageReport(raw, sender, { update, showOverlay });
   });
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    handleExportAudit(raw, sender).catch((error: unknown) => console.warn('Intacct Setup Helper: export failed', error));
-  });
+  // Answers only its own messages (a promise of where the pack went); undefined lets others answer theirs.
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => handleExportAudit(raw, sender));
 
   browser.tabs.onRemoved.addListener((tabId) => update((state) => forgetTab(state, tabId)));
 

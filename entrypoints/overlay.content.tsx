@@ -24,6 +24,17 @@ import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connect
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { INTACCT_HOSTS } from '@/utils/hosts';
 import { parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
+import type { ExportReply } from '@/utils/export/export-message';
+import { parseHistory, type AuditHistory } from '@/utils/export/history';
+import { auditHistoryItem, parseReviewer, reviewerItem } from '@/utils/storage/evidence';
+
+/** The background's answer to an export, checked before the panel words it. */
+function isExportReply(value: unknown): value is ExportReply {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  if (v.ok === true) return typeof v.folder === 'string' && Array.isArray(v.files) && v.files.every((f) => typeof f === 'string');
+  return v.ok === false && typeof v.message === 'string';
+}
 
 // Not in the manifest: the background injects this into the one frame the detector recognized.
 export default defineContentScript({
@@ -39,11 +50,19 @@ export default defineContentScript({
 const REDETECT_DELAY_MS = 250;
 const CHECKLIST_DELAY_MS = 300;
 
-/** The company is named in the frameset around us (ASSUMED, see readCompanyId); a window of its own falls back to the last company seen. */
+/**
+ * The company is named in the frameset around us (ASSUMED, see readCompanyId); a Permissions window of its
+ * own asks the Intacct window that opened it, then falls back to the last company seen.
+ */
 function companyFromPage(): string | null {
+  const opener = (): Window | null => (window.opener as Window | null)?.top ?? null;
   const candidates: Array<() => string | null> = [
     () => readCompanyId(document, location.href),
     () => (window.top ? readCompanyId(window.top.document, window.top.location.href) : null),
+    () => {
+      const top = opener();
+      return top ? readCompanyId(top.document, top.location.href) : null;
+    },
   ];
   for (const read of candidates) {
     try {
@@ -62,6 +81,8 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   let selection: IntegrationSelection = parseSelection(await selectionItem.getValue());
   let checklist: ChecklistStore = parseChecklistStore(await checklistItem.getValue());
   let imported: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
+  let history: AuditHistory = parseHistory(await auditHistoryItem.getValue());
+  let reviewer = parseReviewer(await reviewerItem.getValue());
   // A newer injection may have replaced this one while it read storage (WXT invalidates the older).
   if (ctx.isInvalid) return;
   const companyId = companyFromPage() ?? (await companyIdItem.getValue()) ?? UNKNOWN_COMPANY;
@@ -150,8 +171,11 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
             .catch((error: unknown) => console.warn('Intacct Setup Helper: could not remember the field', error));
         }}
         companyId={companyId === UNKNOWN_COMPANY ? '' : companyId}
-        onExport={(message) => {
-          browser.runtime.sendMessage(message).catch((error: unknown) => console.warn('Intacct Setup Helper: export failed', error));
+        history={history}
+        reviewer={reviewer}
+        onExport={async (message) => {
+          const reply: unknown = await browser.runtime.sendMessage(message);
+          return isExportReply(reply) ? reply : { ok: false, message: 'The extension did not answer: reload the page and try again.' };
         }}
       />,
     );
@@ -194,6 +218,14 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     checklist = parseChecklistStore(value);
     render();
   });
+  const unwatchHistory = auditHistoryItem.watch((value) => {
+    history = parseHistory(value);
+    render();
+  });
+  const unwatchReviewer = reviewerItem.watch((value) => {
+    reviewer = parseReviewer(value);
+    render();
+  });
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(timer);
@@ -202,6 +234,8 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     unwatchChecklist();
     unwatchImported();
     unwatchTaught();
+    unwatchHistory();
+    unwatchReviewer();
     ui.remove();
   });
 }

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
+import { AuditEvidence, type AuditEvidenceProps } from './AuditEvidence';
 import { Findings } from './Findings';
 
 export interface FillOffer {
@@ -24,6 +25,8 @@ export interface OverlayProps {
   onPointAt?: (finding: Finding) => void;
   /** While the admin is showing the helper a field: what to click, and how to stop. */
   picking?: { subject: string; note: string; onCancel: () => void } | null;
+  /** The export's context: reviewer, last result, drift since the last audit (AuditEvidence). */
+  evidence?: Omit<AuditEvidenceProps, 'onExport'>;
   /** Shown expanded unless the admin collapsed it before. */
   initiallyCollapsed?: boolean;
   onCollapsedChange?: (collapsed: boolean) => void;
@@ -37,6 +40,7 @@ export function Overlay({
   fill,
   next,
   onExport,
+  evidence,
   onPointAt,
   picking,
   initiallyCollapsed = false,
@@ -116,14 +120,7 @@ export function Overlay({
                 )}
               </div>
             )}
-            {onExport && (
-              <div className="ish-actions">
-                <button type="button" className="ish-secondary" data-testid="ish-export" onClick={onExport}>
-                  Export audit
-                </button>
-                <p className="ish-note">JSON and CSV files, and a printable report.</p>
-              </div>
-            )}
+            {onExport && <AuditEvidence onExport={onExport} reviewer="" result="" busy={false} drift={null} {...evidence} />}
           </Findings>
           {guide.steps.length === 0 ? (
             <p className="ish-empty">{guide.emptyNote}</p>

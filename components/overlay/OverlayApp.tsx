@@ -3,14 +3,17 @@ import type { Finding } from '@/utils/audit/finding';
 import { applyFill, planFill } from '@/utils/fill/recommended-values';
 import { buildPageGuide, optionValues, resolveProfile } from '@/utils/guide/page-guide';
 import { createPageAuditor, isPermissionPage } from '@/utils/guide/page-auditor';
-import { toExportMessage, type ExportAudit } from '@/utils/messages/export';
-import { describeOptions } from '@/utils/report/audit-export';
+import { modulesOf, rightsChanges, changesLine } from '@/utils/audit/drift';
+import { shortDate, isoWithOffset, localOffsetMinutes } from '@/utils/export/evidence';
+import { toExportMessage, type ExportAudit, type ExportReply } from '@/utils/export/export-message';
+import { lastAuditOf, newAuditId, type AuditHistory } from '@/utils/export/history';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { fieldRulesFor } from '@/utils/profiles/registry';
 import type { IntegrationSelection } from '@/utils/storage/selection';
 import { taughtLocators } from '@/utils/audit/fields';
 import { controlAt, pointedField, type PointedField } from '@/utils/pages/taught-field';
+import type { DriftView } from './AuditEvidence';
 import { Highlight } from './Highlight';
 import { Overlay } from './Overlay';
 
@@ -26,20 +29,27 @@ export interface OverlayAppProps {
   onFindings?: (findings: Finding[]) => void;
   /** Company ID for the exported evidence. */
   companyId?: string;
-  /** Save the audit as evidence (JSON, CSV, printable report); only offered on permissions pages. */
-  onExport?: (message: ExportAudit) => void;
   /** Fields the admin pointed at on this kind of page. */
   taughtFields?: readonly PointedField[];
   /** The admin pointed at a field for a check that was not found: remember it. */
   onTeachField?: (field: PointedField) => void;
+  /** Save the audit as evidence (the pack and the printable report); only offered on permissions pages. */
+  onExport?: (message: ExportAudit) => Promise<ExportReply>;
+  /** The audits kept so far, for "changed since your audit of 3 Nov". */
+  history?: AuditHistory;
+  /** The reviewer's name from the popup. */
+  reviewer?: string;
+  now?: () => number;
 }
+
+const NO_HISTORY: AuditHistory = {};
 
 // Typing fires an input event per key; one audit per burst is plenty and keeps big pages smooth.
 const AUDIT_DELAY_MS = 40;
 
-/** The overlay with its live audit: re-checks as the admin types or clicks, without a reload. */
 const NO_FIELDS: readonly PointedField[] = [];
 
+/** The overlay with its live audit: re-checks as the admin types or clicks, without a reload. */
 export function OverlayApp({
   doc,
   kind,
@@ -52,6 +62,9 @@ export function OverlayApp({
   onExport,
   taughtFields = NO_FIELDS,
   onTeachField,
+  history = NO_HISTORY,
+  reviewer = '',
+  now = Date.now,
 }: OverlayAppProps) {
   const profile = resolveProfile(selection, imported);
   const values = useMemo(() => optionValues(profile, selection), [profile, selection]);
@@ -171,23 +184,61 @@ export function OverlayApp({
     },
   };
 
-  const exportAudit =
-    onExport && isPermissionPage(kind)
-      ? (): void =>
-          onExport(
-            toExportMessage(
-              {
-                company: companyId,
-                subject: auditor.subject(),
-                integration: profile.name,
-                options: describeOptions(profile, values),
-                date: new Date().toISOString(),
-                pageKind: kind,
-              },
-              findings,
-            ),
-          )
-      : undefined;
+  // What the page grants now, and the last audit of the same role or user to hold it against.
+  const [exportState, setExportState] = useState<{ busy: boolean; result: string }>({ busy: false, result: '' });
+  const permissionPage = isPermissionPage(kind);
+  const view = permissionPage ? (auditor.view() ?? (kind.endsWith('-subscriptions') ? 'subscriptions' : 'permissions-window')) : null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const rights = useMemo(() => (permissionPage ? auditor.rights() : []), [auditor, permissionPage, version]);
+  const baseline = useMemo(
+    () => (view && subject && companyId ? lastAuditOf(history, companyId, { subject, view, rights }) : undefined),
+    [history, companyId, subject, view, rights],
+  );
+
+  const send = (mode: 'audit' | 'compare'): void => {
+    if (!onExport || !view) return;
+    setExportState({ busy: true, result: '' });
+    const message = toExportMessage(
+      {
+        mode,
+        auditId: newAuditId(),
+        ...(mode === 'compare' && baseline ? { baselineId: baseline.id } : {}),
+        company: companyId,
+        subject,
+        profileId: profile.id,
+        optionValues: values,
+        view,
+        pageKind: kind,
+        auditedAt: now(),
+        note: '',
+      },
+      findings,
+      rights,
+    );
+    onExport(message)
+      .then((reply) =>
+        setExportState({
+          busy: false,
+          result: reply.ok ? `Saved ${reply.files.join(', ')} to Downloads/${reply.folder}/ and opened the report.` : reply.message,
+        }),
+      )
+      .catch(() => setExportState({ busy: false, result: 'The export did not finish: reload the page and try again.' }));
+  };
+
+  let drift: DriftView | null = null;
+  if (baseline) {
+    const changes = rightsChanges(baseline.rights, rights, modulesOf(rights));
+    const today = isoWithOffset(now(), localOffsetMinutes(now()));
+    drift = {
+      since: shortDate(isoWithOffset(baseline.at, localOffsetMinutes(baseline.at)), today),
+      reviewer: baseline.reviewer,
+      changes,
+      line: changesLine(changes),
+      onExportComparison: () => send('compare'),
+    };
+  }
+
+  const exportAudit = onExport && permissionPage ? (): void => send('audit') : undefined;
 
   return (
     <>
@@ -200,6 +251,7 @@ export function OverlayApp({
         onExport={exportAudit}
         {...(pointAt ? { onPointAt: pointAt } : {})}
         picking={picking ? { subject: picking.finding.subject, note: picking.note, onCancel: () => setPicking(null) } : null}
+        evidence={{ reviewer, result: exportState.result, busy: exportState.busy, drift }}
       />
       <Highlight target={pointed?.target ?? null} />
     </>

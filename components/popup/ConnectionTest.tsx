@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import type { Finding } from '@/utils/audit/finding';
 import type {
   CheckPermissionsMessage,
   CheckPermissionsReply,
@@ -18,6 +17,7 @@ import {
   type ConnectionState,
 } from '@/utils/storage/connection';
 import { companyIdItem } from '@/utils/storage/items';
+import { UserAudit } from './UserAudit';
 import './connection.css';
 
 export type SendMessage = (message: TestConnectionMessage | CheckPermissionsMessage) => Promise<unknown>;
@@ -128,55 +128,10 @@ function ResultView({ result, testId }: { result: ExplainedResult; testId: strin
   );
 }
 
-const STATUS_LABEL: Record<Finding['status'], string> = {
-  ok: '✓ OK',
-  missing: 'Missing',
-  wrong: 'Check',
-  excess: 'More than needed',
-  'not-found': 'Not found',
-};
-
-function FindingItem({ finding }: { finding: Finding }) {
-  return (
-    <li className={`cx-finding cx-f-${finding.status}`} data-testid="ish-finding" data-status={finding.status} data-subject={finding.subject}>
-      <div className="cx-f-head">
-        <strong>{finding.subject}</strong>
-        <span className="cx-f-status">{STATUS_LABEL[finding.status]}</span>
-      </div>
-      <div className="cx-f-found">
-        {finding.status === 'ok' ? `Has: ${finding.found}.` : `Has: ${finding.found || 'nothing'}. Needs: ${finding.expected}.`}
-      </div>
-      {finding.message && <div className="cx-f-message">{finding.message}</div>}
-      {finding.fix && <div className="cx-f-fix">{finding.fix}</div>}
-    </li>
-  );
-}
-
-function ProbeView({ reply }: { reply: CheckPermissionsReply }) {
+function ProbeView({ reply, profile, options }: { reply: CheckPermissionsReply; profile: IntegrationProfile; options: OptionValues }) {
   if (reply.kind === 'error') return <p className="cx-error" data-testid="ish-probe-error">{reply.message}</p>;
   if (reply.kind === 'failed') return <ResultView result={reply.result} testId="ish-probe-result" />;
-  const problems = reply.findings.filter((f) => f.status !== 'ok').length;
-  return (
-    <div data-testid="ish-probe" data-source={reply.source}>
-      <p className="cx-probe-summary">
-        {reply.source === 'getUserPermissions' ? 'Effective rights from Intacct' : 'One-record reads'}:{' '}
-        {problems === 0 ? `all ${reply.findings.length} checks pass.` : `${problems} of ${reply.findings.length} need attention.`}
-      </p>
-      {reply.note && (
-        <p className="cx-note" data-testid="ish-probe-note">
-          {reply.note}
-        </p>
-      )}
-      <ul className="cx-findings">
-        {reply.findings.map((f) => (
-          <FindingItem key={f.id} finding={f} />
-        ))}
-      </ul>
-      {reply.notChecked.length > 0 && (
-        <p className="cx-note">Not checked (no object we know to read): {reply.notChecked.join(', ')}.</p>
-      )}
-    </div>
-  );
+  return <UserAudit reply={reply} profile={profile} options={options} />;
 }
 
 /**
@@ -330,9 +285,9 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
             disabled={busy !== null}
             onClick={() => void checkPermissions()}
           >
-            {busy === 'probe' ? 'Checking…' : 'Check permissions'}
+            {busy === 'probe' ? 'Auditing…' : 'Audit the whole user'}
           </button>
-          {probe && <ProbeView reply={probe} />}
+          {probe && <ProbeView reply={probe} profile={profile} options={options} />}
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { FrameRecord } from '@/utils/storage/frames';
 import type { IntegrationSelection } from '@/utils/storage/selection';
+import { AuditSettings } from './AuditSettings';
 import { Checklist } from './Checklist';
 import { ConnectionTest } from './ConnectionTest';
 import type { ChecklistState } from './useChecklist';
@@ -68,6 +69,7 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
       <TabFrames frames={frames} tabId={tabId} />
       {checklist && <Checklist companyId={checklist.companyId} items={checklist.items} onTick={checklist.tick} />}
       {profile && <ConnectionTest profile={profile} options={selection.options} />}
+      <AuditSettings />
       {profile && <PackageDownload profile={profile} />}
       {onProfileImported && <ProfileImport onImported={onProfileImported} />}
       <TaughtRules />

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { expect, openIntacctPage, openPopup, test } from './harness';
+import { expect, test } from './harness';
+import { popupAfterIntacct } from './whole-user-audit';
 
 // Evaluated inside the extension's service worker, where `chrome` exists; declared for the type checker only.
 declare const chrome: {
@@ -16,16 +17,6 @@ const SENDER_SECRET = 'sender-pw-e2e-9a4d';
 
 async function serviceWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-}
-
-/** The popup after the admin opened a setup page in Intacct (so the company ID is known), at its real width. */
-async function popupAfterIntacct(context: BrowserContext, page: Page, extensionId: string): Promise<Page> {
-  const frame = await openIntacctPage(page, 'company-security');
-  await expect(frame.getByTestId('ish-overlay')).toBeVisible();
-  const popup = await openPopup(context, extensionId);
-  await popup.setViewportSize({ width: 380, height: 900 });
-  await expect(popup.getByTestId('ish-conn-company')).toHaveValue('DEMOCO');
-  return popup;
 }
 
 interface Typed {

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Route } from '@playwright/test';
 import { FIXTURE_PAGES, type FixturePage } from '../fixtures/intacct/catalog';
 import { findPage, pageUrl, resolveFixture, shellUrl } from '../fixtures/intacct/router';
-import { answerGateway, isGatewayUrl } from '../fixtures/intacct/gateway';
+import { answerGateway, isGatewayUrl, type DemoPermissions } from '../fixtures/intacct/gateway';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -29,6 +29,11 @@ export interface LaunchOptions {
   headless: boolean;
   /** Extra handler tried before the demo Intacct pages, e.g. the XML gateway. */
   extraRoute?: (route: Route) => Promise<boolean>;
+  /**
+   * Save downloads here under the names the extension gives them (folders included), as an admin's
+   * browser does. Without it, Playwright keeps them under GUID names (build recipe).
+   */
+  downloadsDir?: string;
 }
 
 export interface Launched {
@@ -43,15 +48,15 @@ export function isIntacctHost(url: URL): boolean {
 /** How long the demo gateway holds a request it never answers (company SLOW) before dropping it. */
 const GATEWAY_HANG_MS = 60_000;
 
-/** The demo XML gateway (tests/fixtures/intacct/gateway.ts, where its credentials table is). */
-export async function routeDemoGateway(route: Route): Promise<boolean> {
+/** The demo XML gateway (tests/fixtures/intacct/gateway.ts, where its credentials table is); `permissions` changes the demo user's grid. */
+export async function routeDemoGateway(route: Route, permissions?: DemoPermissions): Promise<boolean> {
   const request = route.request();
   if (!isGatewayUrl(request.url())) return false;
   if (request.method() !== 'POST') {
     await route.fulfill({ status: 405, contentType: 'text/plain', body: 'POST only' });
     return true;
   }
-  const answer = answerGateway(request.postData() ?? '');
+  const answer = answerGateway(request.postData() ?? '', permissions);
   if (answer.kind === 'hang') {
     setTimeout(() => void route.abort('timedout').catch(() => undefined), GATEWAY_HANG_MS).unref();
     return true;
@@ -80,12 +85,27 @@ export async function launchIntacct(options: LaunchOptions): Promise<Launched> {
     const dir = options.extensionDir ?? EXTENSION_DIR;
     args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
   }
+  if (options.downloadsDir) {
+    // Chromium's own download folder: with the default behaviour restored below, the names the
+    // extension asks for ("<folder>/audit.json") are kept.
+    mkdirSync(path.join(profileDir, 'Default'), { recursive: true });
+    writeFileSync(
+      path.join(profileDir, 'Default', 'Preferences'),
+      JSON.stringify({ download: { default_directory: options.downloadsDir, prompt_for_download: false } }),
+    );
+  }
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: options.headless,
     args,
     viewport: { width: 1280, height: 800 },
   });
+  if (options.downloadsDir) {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+    await cdp.detach();
+  }
   await routeDemoIntacct(context, options.extraRoute);
   return {
     context,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Frame } from '@playwright/test';
 import { completedDownloadTexts, expect, openIntacctPage, test } from './harness';
 
@@ -25,7 +26,7 @@ test('the permissions window flags a right left off, and ticking it clears the f
   await page.screenshot({ path: 'test-results/screens/permissions-role-window.png' });
 });
 
-test('"Export audit" saves a JSON whose findings match the page, a CSV, and opens the printable report', async ({ page, context }) => {
+test('"Export audit" saves the pack: a JSON whose findings match the page, a CSV, the report and their checksums', async ({ page, context }) => {
   const frame = await openIntacctPage(page, 'role-permissions');
   await expect(finding(frame, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'wrong');
   const onPage = await frame
@@ -39,14 +40,18 @@ test('"Export audit" saves a JSON whose findings match the page, a CSV, and open
   await expect(report.frameLocator('#report').getByText('General Ledger › Accounts').first()).toBeVisible();
   await report.screenshot({ path: 'test-results/screens/permissions-report.png' });
 
-  await expect.poll(async () => (await completedDownloadTexts(context)).length, { timeout: 10_000 }).toBe(2);
+  await expect.poll(async () => (await completedDownloadTexts(context)).length, { timeout: 10_000 }).toBe(4);
   const contents = await completedDownloadTexts(context);
   const json = contents.find((text) => text.trimStart().startsWith('{'));
-  const csv = contents.find((text) => !text.trimStart().startsWith('{'));
+  const csv = contents.find((text) => text.startsWith('Company,'));
+  const sums = contents.find((text) => /^[0-9a-f]{64} {2}audit\.json\n/.test(text));
   expect(json).toBeTruthy();
-  const exported = JSON.parse(json!) as { findings: { status: string; subject: string }[] };
-  expect(exported.findings.map((f) => `${f.status}|${f.subject}`).sort()).toEqual(onPage);
+  const exported = JSON.parse(json!) as { rows: { status: string; subject: string }[] };
+  expect(exported.rows.map((f) => `${f.status}|${f.subject}`).sort()).toEqual(onPage);
   expect(csv).toContain('General Ledger › Accounts');
+  // Each line of SHA256SUMS is the digest of one of the other three files.
+  const digests = new Set(contents.map((text) => createHash('sha256').update(text).digest('hex')));
+  for (const line of sums!.trim().split('\n')) expect(digests.has(line.slice(0, 64)), line).toBe(true);
 });
 
 test('choosing "All" in a section of the Permissions window clears that section’s findings live', async ({ page }) => {

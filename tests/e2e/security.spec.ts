@@ -200,14 +200,14 @@ test('hostile role, object and application names in the Permissions window are t
   await shown.getByText(`General Ledger › ${IMG_PAYLOAD}`, { exact: true }).scrollIntoViewIfNeeded();
   await report.screenshot({ path: `${SCREENS}/security-report.png` });
 
-  await expect.poll(async () => (await completedDownloadTexts(context)).length, { timeout: 10_000 }).toBe(2);
+  await expect.poll(async () => (await completedDownloadTexts(context)).length, { timeout: 10_000 }).toBe(4);
   const contents = await completedDownloadTexts(context);
   const json = contents.find((text) => text.trimStart().startsWith('{'));
-  const csv = contents.find((text) => !text.trimStart().startsWith('{'));
+  const csv = contents.find((text) => text.startsWith('Company,'));
   expect(json).toBeTruthy();
-  const exported = JSON.parse(json!) as { meta: { subject: { kind: string; name: string } | null }; findings: { subject: string; status: string }[] };
-  expect(exported.meta.subject).toEqual({ kind: 'role', name: IMG_PAYLOAD });
-  const subjects = exported.findings.map((f) => f.subject);
+  const exported = JSON.parse(json!) as { subject: { kind: string; name: string } | null; rows: { subject: string; status: string }[] };
+  expect(exported.subject).toEqual({ kind: 'role', name: IMG_PAYLOAD });
+  const subjects = exported.rows.map((f) => f.subject);
   for (const subject of [`General Ledger › ${IMG_PAYLOAD}`, `General Ledger › ${SVG_PAYLOAD}`, `General Ledger › ${JS_URL_PAYLOAD}`, SVG_PAYLOAD, JS_URL_PAYLOAD]) {
     expect(subjects).toContain(subject);
   }

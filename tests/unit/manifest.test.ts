@@ -32,6 +32,15 @@ const URL_HOSTS: Record<string, string> = {
   '….intacct.com': 'text of the error shown when a gateway URL is not on intacct.com',
   'api.intacct.com': 'the XML gateway endpoint the connection test POSTs to (data, not code)',
   'www.expensify.com': "the link the popup shows to Expensify's package download page (opened by the admin)",
+  // Text in exported evidence: where each vendor publishes its requirements, where Intacct corroborates an audit.
+  'help.expensify.com': "the profile's source URL, written in exported audits (text, never fetched)",
+  'help.certify.com': "the profile's source URL, written in exported audits (text, never fetched)",
+  'support.ramp.com': "the profile's source URL, written in exported audits (text, never fetched)",
+  'www.brex.com': "the profile's source URL, written in exported audits (text, never fetched)",
+  'help.getdivvy.com': "the profile's source URL, written in exported audits (text, never fetched)",
+  'docs.expensein.com': "the profile's source URL, written in exported audits (text, never fetched)",
+  'gorillaexpense.freshdesk.com': "the profile's source URL, written in exported audits (text, never fetched)",
+  'www.intacct.com': "Intacct help pages (API Usage Detail, Audit Trail) named in exported audits (text, never fetched)",
   '[${e}]': "zod's IPv6 check builds a URL from the address it validates",
 };
 

@@ -1,4 +1,5 @@
 import { notFoundFinding, type Finding, type FindingStatus } from '@/utils/audit/finding';
+import { rightsOfSubscriptions, rightsOfWindow, type RightsRow } from '@/utils/audit/rights';
 import { normalizeLabel } from '@/utils/reading/text';
 import { appliesTo, requiredPermissions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
@@ -371,7 +372,9 @@ function objectFinding(
   const missing = [...expectedKeys]
     .map((k) => state.available.find((r) => r.toLowerCase() === k))
     .filter((r): r is string => r !== undefined && !state.grantedKeys.has(r.toLowerCase()));
-  const extra = complete ? state.granted.filter((r) => !expectedKeys.has(r.toLowerCase())) : [];
+  // View, Add, Edit and Delete each require List (reference §4): List is never beyond a guide's rights.
+  const impliedList = need.kind === 'rights' && expectedKeys.size > 0;
+  const extra = complete ? state.granted.filter((r) => !expectedKeys.has(r.toLowerCase()) && !(impliedList && r.toLowerCase() === 'list')) : [];
   const lacking = [...missing, ...unavailable];
   const status: FindingStatus = lacking.length && extra.length ? 'wrong' : lacking.length ? 'missing' : extra.length ? 'excess' : 'ok';
   if (status === 'ok') return finding({ ...base, status, expected: expectedText, message: '', fix: '', target: obj.row }, ctx);
@@ -688,6 +691,8 @@ export interface PermissionsAudit {
   update(changed: Element): AuditUpdate;
   /** Re-read the whole page (after the page re-rendered). */
   refresh(): AuditUpdate;
+  /** What the page grants now, row by row, for the audit history and "Compare with last audit". */
+  rights(): RightsRow[];
 }
 
 function sameFinding(a: Finding, b: Finding): boolean {
@@ -891,5 +896,7 @@ export function createPermissionsAudit(
     findings: () => all().slice(),
     update,
     refresh,
+    // The live cells: update() keeps them in step with the page.
+    rights: () => (win ? rightsOfWindow(win) : subs ? rightsOfSubscriptions(subs) : []),
   };
 }

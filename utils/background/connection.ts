@@ -1,13 +1,18 @@
 import { gatewaySessionsItem, gatewayTimeoutItem } from '@/utils/storage/session-items';
 import { browser, type Browser } from 'wxt/browser';
 import { explainConnection, explainDiagnosis } from '@/utils/intacct/explain';
-import { checkPermissions } from '@/utils/intacct/permission-check';
+import { checkPermissions, type PermissionCheckResult } from '@/utils/intacct/permission-check';
+import { rightsChanges } from '@/utils/audit/drift';
+import { countStatuses, summaryOf } from '@/utils/export/evidence';
+import { lastAuditOf, newAuditId, withAudit, type AuditRecord } from '@/utils/export/history';
+import { parseReviewer, reviewerItem, updateAuditHistory } from '@/utils/storage/evidence';
 import { testConnection } from '@/utils/intacct/transport';
 import { PageReportSchema } from '@/utils/messages/page';
 import { getProfile, requiredPermissions } from '@/utils/profiles/registry';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import {
   companyFromUrl,
+  companyKey,
   connectionStoreItem,
   customProfilesItem,
   effectiveTimeout,
@@ -144,6 +149,7 @@ async function checkPermissionsFor(message: CheckPermissionsMessage, deps: Handl
     },
     await postOptions(deps),
   );
+  if (checked.kind === 'findings') return recordUserAudit(checked, session.userId, companyKey(message.companyId), profile.id, deps);
   if (checked.kind === 'failed') {
     if (checked.code === 'session-invalid') {
       await serialized(async () => {
@@ -155,6 +161,45 @@ async function checkPermissionsFor(message: CheckPermissionsMessage, deps: Handl
     return { kind: 'failed', code: checked.code, result: explainDiagnosis(checked.code, checked.diagnosis, profile, message.options) };
   }
   return checked;
+}
+
+/**
+ * Keeps the whole-user audit in the company's history (each check is an audit) and says what changed
+ * since the last one of the same user.
+ */
+async function recordUserAudit(
+  checked: Extract<PermissionCheckResult, { kind: 'findings' }>,
+  userId: string,
+  company: string,
+  profileId: string,
+  deps: HandlerDeps,
+): Promise<CheckPermissionsReply> {
+  const at = (deps.now ?? Date.now)();
+  const id = newAuditId();
+  const reviewer = parseReviewer(await reviewerItem.getValue());
+  const subject = { kind: 'user' as const, name: userId };
+  let baseline: AuditRecord | undefined;
+  await updateAuditHistory((history) => {
+    baseline = lastAuditOf(history, company, { subject, view: 'api' });
+    return withAudit(history, company, {
+      id,
+      at,
+      reviewer,
+      subject,
+      profileId,
+      view: 'api',
+      summary: summaryOf(checked.findings),
+      counts: countStatuses(checked.findings),
+      rights: checked.rights,
+    });
+  });
+  const before = baseline;
+  return {
+    ...checked,
+    audit: { id, at, reviewer, company, userId },
+    baseline: before ? { id: before.id, at: before.at, reviewer: before.reviewer, summary: before.summary } : null,
+    changes: before ? rightsChanges(before.rights, checked.rights) : [],
+  };
 }
 
 /**

@@ -1,4 +1,6 @@
+import type { RightsChange } from '@/utils/audit/drift';
 import type { Finding } from '@/utils/audit/finding';
+import type { RightsRow } from '@/utils/audit/rights';
 import type { ConnectionCode, ExplainedResult } from '@/utils/intacct/explain';
 import type { ConnectionState } from '@/utils/storage/connection';
 import { z } from '@/utils/zod';
@@ -44,6 +46,14 @@ export type TestConnectionReply =
   | { kind: 'tested'; result: ExplainedResult; state: ConnectionState | null; canCheckPermissions: boolean }
   | { kind: 'error'; message: string };
 
+/** An audit as the popup names it: enough to export it and to say when it was. */
+export interface AuditStamp {
+  id: string;
+  /** ms since the epoch. */
+  at: number;
+  reviewer: string;
+}
+
 export type CheckPermissionsReply =
   | {
       kind: 'findings';
@@ -52,6 +62,12 @@ export type CheckPermissionsReply =
       findings: Finding[];
       notChecked: string[];
       note: string;
+      rights: RightsRow[];
+      /** This audit, kept in the company's audit history. */
+      audit: AuditStamp & { company: string; userId: string };
+      /** The last earlier audit of the same user in this company, and what changed since; null for the first. */
+      baseline: (AuditStamp & { summary: string }) | null;
+      changes: RightsChange[];
     }
   | { kind: 'failed'; code: ConnectionCode; result: ExplainedResult }
   | { kind: 'error'; message: string };

@@ -1,4 +1,5 @@
 import type { Finding } from '@/utils/audit/finding';
+import type { RightsRow } from '@/utils/audit/rights';
 import { auditPage, type PageAuditOptions } from '@/utils/audit/page-audit';
 import { createPermissionsAudit, type PermissionPageKind } from '@/utils/audit/permissions';
 import type { PageKind } from '@/utils/pages/kinds';
@@ -11,6 +12,10 @@ export interface PageAuditor {
   changed(target: Element | null): void;
   /** Whose rights the page shows, where it says ("Role: Expensify"). */
   subject(): { kind: 'role' | 'user'; name: string } | null;
+  /** What a permissions page grants now (empty elsewhere): what an exported audit keeps for later comparison. */
+  rights(): RightsRow[];
+  /** Which permissions view the page is, for comparing like with like; null on other pages. */
+  view(): 'permissions-window' | 'subscriptions' | null;
 }
 
 const PERMISSION_PAGES: ReadonlySet<PageKind> = new Set<PermissionPageKind>([
@@ -39,11 +44,15 @@ export function createPageAuditor(
         else live.refresh();
       },
       subject: () => live.subject,
+      rights: () => live.rights(),
+      view: () => (live.kind === 'none' ? null : live.kind),
     };
   }
   return {
     findings: () => auditPage(doc, kind, profile, values, options),
     changed: () => {},
     subject: () => null,
+    rights: () => [],
+    view: () => null,
   };
 }

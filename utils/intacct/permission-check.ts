@@ -1,10 +1,12 @@
 import type { Finding } from '@/utils/audit/finding';
+import type { RightsRow } from '@/utils/audit/rights';
+import { auditUserPermissions } from '@/utils/audit/user-permissions';
 import type { IntegrationProfile, PermissionRule } from '@/utils/profiles/schema';
 import { isPermissionDenial, permissionDeniedObject, stripSupportId } from './classify';
 import type { GatewayCode } from './codes';
 import type { Diagnosis } from './diagnosis';
 import { diagnose } from './diagnosis';
-import { parseUserPermissions, type ApplicationPermissions } from './permissions';
+import { normalizeModuleName, parseUserPermissions, rightsOfUserPermissions } from './permissions';
 import type { GatewayFunction } from './request';
 import type { FunctionResult } from './response';
 import { callWithSession, type ConnectionTestOptions, type SessionCredentials } from './transport';
@@ -28,25 +30,6 @@ export const MODULE_OBJECTS: Readonly<Record<string, readonly string[]>> = {
   Administration: ['USERINFO'],
 };
 
-/** "Time & Expenses", "time and expenses " and "Time  &  Expenses" compare equal. */
-export function normalizeModuleName(name: string): string {
-  return name.trim().toLowerCase().replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
-}
-
-function ruleNames(rule: PermissionRule): string[] {
-  return [rule.module, ...rule.aliases].map(normalizeModuleName);
-}
-
-/**
- * getUserPermissions' applicationName, normalized, as a module name. It truncates "Time & Expenses" to
- * "Time " (reference §1.6), so a bare "Time" here is Time & Expenses; only here, because on the
- * product's pages "Time" is an application of its own (timesheets).
- */
-export function applicationModuleName(applicationName: string): string {
-  const name = normalizeModuleName(applicationName);
-  return name === 'time' ? normalizeModuleName('Time & Expenses') : name;
-}
-
 /** The module an object belongs to in MODULE_OBJECTS (case-insensitive), e.g. arinvoice → Accounts Receivable. */
 export function moduleOfObject(object: string): string | undefined {
   const wanted = object.trim().toUpperCase();
@@ -55,184 +38,18 @@ export function moduleOfObject(object: string): string | undefined {
 
 /** The objects to read for a profile's module, found through its name or aliases; [] when we know none. */
 export function objectsForRule(rule: PermissionRule): readonly string[] {
-  const names = ruleNames(rule);
+  const names = [rule.module, ...rule.aliases].map(normalizeModuleName);
   const module = Object.keys(MODULE_OBJECTS).find((key) => names.includes(normalizeModuleName(key)));
   return module ? (MODULE_OBJECTS[module] ?? []) : [];
 }
-
-const READ_RIGHTS = new Set(['list', 'view']);
-const ALL_EXPECTED = 'All (List, View, Add, Edit, Delete on every permission)';
-const READ_ONLY_EXPECTED = 'Read-only (List, View)';
 
 function slug(text: string): string {
   return normalizeModuleName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-function rightsSummary(app: ApplicationPermissions): string {
-  const rights = [...new Set(app.policies.flatMap((p) => p.rights))];
-  const count = app.policies.length;
-  if (rights.length === 0) return `subscribed, no rights on its ${count} permission${count === 1 ? '' : 's'}`;
-  return `${rights.join(', ')} (${count} permission${count === 1 ? '' : 's'})`;
-}
-
-function expectedFor(rule: PermissionRule): string {
-  if (rule.access === 'all') return ALL_EXPECTED;
-  if (rule.access === 'read-only') return READ_ONLY_EXPECTED;
-  const objects = (rule.objects ?? []).map((o) => `${o.name}: ${o.rights.join(', ')}`);
-  return objects.length > 0 ? `Custom: ${objects.join('; ')}` : 'Custom (see the guide)';
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-function lower(rights: readonly string[]): Set<string> {
-  return new Set(rights.map((r) => r.trim().toLowerCase()));
-}
-
-interface Base {
-  id: string;
-  subject: string;
-  expected: string;
-  group: string;
-  stepId?: string;
-}
-
-function finding(base: Base, status: Finding['status'], found: string, message: string, fix: string): Finding {
-  return { ...base, status, found, message: status === 'ok' ? '' : message, fix: status === 'ok' ? '' : fix };
-}
-
 /** The profile's permissions step, so a finding can point at it. */
 function permissionsStepId(profile: IntegrationProfile): string | undefined {
   return profile.steps.find((s) => s.id === 'permissions')?.id;
-}
-
-/**
- * Compares getUserPermissions' effective rights with what the profile needs for these options, one
- * finding per module (subject = the module name), plus an excess finding for each granted application
- * the integration does not need (none for one the profile never names when its list is incomplete).
- *
- * ASSUMED, because getUserPermissions lists only granted rights and Intacct publishes no full verb list
- * per permission (reference §1.6, §4):
- * - All: every permission of the application must carry more than List/View. A permission holding
- *   List+View only is read-only, so All is not granted; a permission with a single verb (e.g.
- *   "Approve Expenses: List") is taken as complete.
- * - Read-only: List and View only; any other verb is reported as excess (if the list is complete).
- * - Custom: the rights listed for each named object must all be there.
- */
-export function compareRights(
-  profile: IntegrationProfile,
-  rules: readonly PermissionRule[],
-  apps: readonly ApplicationPermissions[],
-): Finding[] {
-  const who = profile.name;
-  const stepId = permissionsStepId(profile);
-  const findings: Finding[] = [];
-  const matched = new Set<ApplicationPermissions>();
-
-  // With an incomplete list (schema.ts), a module the profile names under no option is never excess,
-  // nor are rights beyond Read-only.
-  const complete = profile.permissionsComplete !== false;
-  const named = new Set(profile.permissions.flatMap(ruleNames));
-
-  for (const rule of rules) {
-    const names = ruleNames(rule);
-    // Several applications may answer to one rule ("Expenses" and a truncated "Time "): any of them
-    // satisfies it, the one named exactly first; none of them is excess.
-    const candidates = apps.filter((a) => names.includes(applicationModuleName(a.application)));
-    for (const a of candidates) matched.add(a);
-    const app = candidates.find((a) => names.includes(normalizeModuleName(a.application))) ?? candidates[0];
-    const base: Base = {
-      id: `perm:${slug(rule.module)}`,
-      subject: rule.module,
-      expected: expectedFor(rule),
-      group: 'Permissions',
-      ...(stepId ? { stepId } : {}),
-    };
-    const grantFix = `Grant ${rule.module} ${rule.access === 'read-only' ? 'Read-only' : rule.access === 'all' ? 'All' : 'as listed'} to the web services user (or to its role).`;
-    if (!app) {
-      findings.push(finding(base, 'missing', 'not granted', `${who} needs it: ${lowerFirst(rule.why)}`, grantFix));
-      continue;
-    }
-    const found = rightsSummary(app);
-    if (rule.access === 'all') {
-      const readOnly = app.policies.filter((p) => {
-        const rights = lower(p.rights);
-        return rights.size >= 2 && [...rights].every((r) => READ_RIGHTS.has(r));
-      });
-      const empty = app.policies.filter((p) => p.rights.length === 0);
-      const partial = [...readOnly, ...empty];
-      if (app.policies.length === 0 || partial.length > 0) {
-        const names = partial.map((p) => p.name || '(unnamed)').join(', ');
-        findings.push(
-          finding(
-            base,
-            'missing',
-            found,
-            app.policies.length === 0
-              ? `${rule.module} is subscribed but grants nothing; ${who} needs All.`
-              : `${rule.module} is not All: ${names} ${partial.length === 1 ? 'is' : 'are'} read-only or empty.`,
-            grantFix,
-          ),
-        );
-      } else {
-        findings.push(finding(base, 'ok', found, '', ''));
-      }
-    } else if (rule.access === 'read-only') {
-      const canRead = app.policies.some((p) => [...lower(p.rights)].some((r) => READ_RIGHTS.has(r)));
-      const more = app.policies.filter((p) => [...lower(p.rights)].some((r) => !READ_RIGHTS.has(r)));
-      if (!canRead) {
-        findings.push(finding(base, 'missing', found, `${rule.module} grants no List or View right.`, grantFix));
-      } else if (more.length > 0 && complete) {
-        const extra = [...new Set(more.flatMap((p) => p.rights.filter((r) => !READ_RIGHTS.has(r.toLowerCase()))))];
-        findings.push(
-          finding(
-            base,
-            'excess',
-            found,
-            `${who} needs only Read-only on ${rule.module}; ${extra.join(', ')} ${extra.length === 1 ? 'is' : 'are'} more than it needs (on ${more.map((p) => p.name).join(', ')}).`,
-            `Set ${rule.module} to Read only for the web services user (or its role).`,
-          ),
-        );
-      } else {
-        findings.push(finding(base, 'ok', found, '', ''));
-      }
-    } else {
-      const lacking: string[] = [];
-      for (const object of rule.objects ?? []) {
-        // A name known only from a screenshot (nameKnown: false) cannot be matched (schema.ts).
-        if (object.nameKnown === false) continue;
-        const objectNames = [object.name, ...(object.aliases ?? [])].map(normalizeModuleName);
-        const policy = app.policies.find((p) => objectNames.includes(normalizeModuleName(p.name)));
-        const have = lower(policy?.rights ?? []);
-        const missing = object.rights.filter((r) => !have.has(r.trim().toLowerCase()));
-        if (missing.length > 0) lacking.push(`${object.name}: ${missing.join(', ')}`);
-      }
-      findings.push(
-        lacking.length > 0
-          ? finding(base, 'missing', found, `${rule.module} lacks ${lacking.join('; ')}.`, grantFix)
-          : finding(base, 'ok', found, '', ''),
-      );
-    }
-  }
-
-  for (const app of apps) {
-    if (matched.has(app)) continue;
-    if (!complete && !named.has(applicationModuleName(app.application))) continue;
-    const name = app.application.trim() || '(unnamed application)';
-    findings.push({
-      id: `perm:${slug(name) || 'unnamed'}:excess`,
-      subject: name,
-      status: 'excess',
-      found: rightsSummary(app),
-      expected: 'not needed',
-      message: `${who} does not need ${name} with the options you chose.`,
-      fix: `Remove ${name} from the web services user (or its role) unless something else needs it.`,
-      group: 'Permissions',
-      ...(stepId ? { stepId } : {}),
-    });
-  }
-  return findings;
 }
 
 export type ObjectRead =
@@ -289,7 +106,7 @@ export function findingsFromReads(
       id: `perm:${slug(rule.module)}`,
       subject: rule.module,
       expected: `can read ${objects.join(', ')}`,
-      group: 'Permissions',
+      group: rule.module,
       ...(stepId ? { stepId } : {}),
     };
     const parts = [
@@ -321,6 +138,14 @@ export function findingsFromReads(
   return findings;
 }
 
+/**
+ * What the reads proved, as audit history keeps it: one row per object read, under the module our map
+ * puts it in, granted "Read" when Intacct returned a record. Says nothing of Add, Edit or Delete.
+ */
+export function rightsOfReads(reads: readonly ObjectRead[]): RightsRow[] {
+  return reads.map((r) => ({ module: moduleOfObject(r.object) ?? '', object: r.object, rights: r.outcome === 'readable' ? ['Read'] : [] }));
+}
+
 export type PermissionCheckResult =
   | {
       kind: 'findings';
@@ -331,6 +156,8 @@ export type PermissionCheckResult =
       notChecked: string[];
       /** Why the fallback was used, in plain words; '' for getUserPermissions. */
       note: string;
+      /** What Intacct reported granted, for the audit history and "Compare with last audit". */
+      rights: RightsRow[];
     }
   | { kind: 'failed'; code: GatewayCode | 'timeout' | 'network' | 'http' | 'refused' | 'invalid-input'; diagnosis: Diagnosis };
 
@@ -381,12 +208,14 @@ export async function checkPermissions(
 
   const notChecked = input.rules.filter((rule) => objectsForRule(rule).length === 0).map((rule) => rule.module);
   if (outcome.ok && result?.status === 'success') {
+    const apps = parseUserPermissions(outcome);
     return {
       kind: 'findings',
       source: 'getUserPermissions',
-      findings: compareRights(input.profile, input.rules, parseUserPermissions(outcome)),
+      findings: auditUserPermissions(input.profile, input.rules, apps),
       notChecked: [],
       note: '',
+      rights: rightsOfUserPermissions(apps),
     };
   }
 
@@ -394,7 +223,7 @@ export async function checkPermissions(
   const objects = [...new Set(input.rules.flatMap((rule) => objectsForRule(rule)))];
   const note =
     `Intacct refused getUserPermissions${refusal ? ` (${refusal})` : ''}, so each object was read once instead.`;
-  if (objects.length === 0) return { kind: 'findings', source: 'readByQuery', findings: [], notChecked, note };
+  if (objects.length === 0) return { kind: 'findings', source: 'readByQuery', findings: [], notChecked, note, rights: [] };
 
   const functions: GatewayFunction[] = objects.map((object) => ({
     kind: 'readByQuery',
@@ -405,11 +234,13 @@ export async function checkPermissions(
   const read = await callWithSession(input.session, functions, opts);
   if (read.kind === 'not-answered') return { kind: 'failed', code: read.failure.kind, diagnosis: read.diagnosis };
   if (read.outcome.results.length === 0) return failedCall(read.outcome, input);
+  const reads = readsFromResults(objects, read.outcome.results);
   return {
     kind: 'findings',
     source: 'readByQuery',
-    findings: findingsFromReads(input.profile, input.rules, readsFromResults(objects, read.outcome.results)),
+    findings: findingsFromReads(input.profile, input.rules, reads),
     notChecked,
     note,
+    rights: rightsOfReads(reads),
   };
 }

@@ -1,4 +1,5 @@
 import type { GatewayOutcome } from './response';
+import type { RightsRow } from '@/utils/audit/rights';
 import { userPermissionsDataSchema } from './schema';
 
 export interface ApplicationPermissions {
@@ -31,5 +32,27 @@ export function parseUserPermissions(outcome: GatewayOutcome): ApplicationPermis
                     .filter((right) => right !== ''),
                 })),
         })),
+  );
+}
+
+/** "Time & Expenses", "time and expenses " and "Time  &  Expenses" compare equal. */
+export function normalizeModuleName(name: string): string {
+  return name.trim().toLowerCase().replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * getUserPermissions' applicationName, normalized, as a module name. It truncates "Time & Expenses" to
+ * "Time " (reference §1.6), so a bare "Time" here is Time & Expenses; only here, because on the
+ * product's pages "Time" is an application of its own (timesheets).
+ */
+export function applicationModuleName(applicationName: string): string {
+  const name = normalizeModuleName(applicationName);
+  return name === 'time' ? normalizeModuleName('Time & Expenses') : name;
+}
+
+/** The reply's rights as audit history keeps them: one row per policy, named as Intacct sent it. */
+export function rightsOfUserPermissions(apps: readonly ApplicationPermissions[]): RightsRow[] {
+  return apps.flatMap((app) =>
+    app.policies.map((policy) => ({ module: app.application.trim(), object: policy.name, rights: [...policy.rights] })),
   );
 }

@@ -10,7 +10,6 @@ import {
 } from './schema';
 
 export { permissionDeniedObject, stripSupportId } from './classify';
-export { parseUserPermissions, type ApplicationPermissions } from './permissions';
 export type { GatewayError } from './schema';
 
 export interface FunctionResult {

@@ -14,6 +14,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
   source: {
     title: 'Installing the Sage Intacct Connector (Emburse Certify Help Center)',
     citation: 'help.certify.com articles 15460283859725 and 4422998956315',
+    url: 'https://help.certify.com/hc/en-us/articles/15460283859725-Installing-the-Sage-Intacct-Connector',
   },
   summary:
     'Certify’s connector is a Platform Services application that syncs users, departments and entities into Certify and posts expense reports back to Intacct, signing in as a web services user through two authorized senders.',

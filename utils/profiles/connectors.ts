@@ -91,7 +91,11 @@ export const RAMP_PROFILE: IntegrationProfile = {
   id: 'ramp',
   name: 'Ramp',
   vendor: 'Ramp',
-  source: { title: 'Ramp: Sage Intacct sync errors', citation: 'support.ramp.com sync-error article' },
+  source: {
+    title: 'Ramp: Sage Intacct sync errors',
+    citation: 'support.ramp.com sync-error article',
+    url: 'https://support.ramp.com/sage-intacct-sync-error-entity-access-or-console-setup-issue-in-sage-sync',
+  },
   summary: 'Ramp signs in as an active web services user with full module permissions, authorized by the RampFinancialMPP sender ID.',
   options: [],
   steps: [
@@ -149,7 +153,11 @@ export const BREX_PROFILE: IntegrationProfile = {
   id: 'brex',
   name: 'Brex',
   vendor: 'Brex',
-  source: { title: 'Brex: Sage Intacct integration', citation: 'brex.com/support sage-intacct-integration' },
+  source: {
+    title: 'Brex: Sage Intacct integration',
+    citation: 'brex.com/support sage-intacct-integration',
+    url: 'https://www.brex.com/support/sage-intacct-integration',
+  },
   summary:
     'Brex signs in as a Business, Full-admin web services user with full permissions on Company, Cash Management, General Ledger and Accounts Receivable, authorized by the BrexMPP sender ID.',
   options: [],
@@ -209,7 +217,11 @@ export const BILL_SPEND_PROFILE: IntegrationProfile = {
   id: 'bill-spend-expense',
   name: 'BILL Spend & Expense',
   vendor: 'BILL (formerly Divvy)',
-  source: { title: 'BILL Spend & Expense: Sage Intacct integration', citation: 'help.getdivvy.com 6005057' },
+  source: {
+    title: 'BILL Spend & Expense: Sage Intacct integration',
+    citation: 'help.getdivvy.com 6005057',
+    url: 'https://help.getdivvy.com/en/articles/6005057-how-do-i-set-up-the-sage-intacct-integration-for-my-account',
+  },
   summary:
     'BILL Spend & Expense signs in as the Divvy web services user (Business, Full admin) set up at the top level, authorized by the bill.com sender ID.',
   options: [],
@@ -275,7 +287,11 @@ export const EXPENSEIN_PROFILE: IntegrationProfile = {
   id: 'expensein',
   name: 'ExpenseIn',
   vendor: 'ExpenseIn',
-  source: { title: 'ExpenseIn: Sage Intacct integration', citation: 'docs.expensein.com 6353783' },
+  source: {
+    title: 'ExpenseIn: Sage Intacct integration',
+    citation: 'docs.expensein.com 6353783',
+    url: 'https://docs.expensein.com/en/articles/6353783-authorise-expensein-to-connect-to-sage-intacct',
+  },
   summary:
     'ExpenseIn signs in as a web services user whose role carries a short list of granular permissions across Company, General Ledger, Accounts Payable, Projects and Cash Management.',
   options: [],
@@ -384,6 +400,7 @@ export const GORILLA_EXPENSE_PROFILE: IntegrationProfile = {
   source: {
     title: 'Gorilla Expense: Sage Intacct integration',
     citation: 'gorillaexpense.freshdesk.com 11000119073',
+    url: 'https://gorillaexpense.freshdesk.com/support/solutions/articles/11000119073-gorilla-expense-sage-intacct-integration-configuration',
   },
   summary: 'Gorilla Expense signs in as a web services user whose role has All on Time & Expenses.',
   options: [],

@@ -19,6 +19,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
     title: 'Connect to Sage Intacct (Expensify Help)',
     citation:
       'Expensify/App docs/articles/expensify-classic/connections/sage-intacct/Connect-To-Sage-Intacct.md (reference key [exp])',
+    url: 'https://help.expensify.com/articles/expensify-classic/connections/sage-intacct/Connect-To-Sage-Intacct',
   },
   summary:
     'Expensify signs in to Intacct as a dedicated web services user, posts out-of-pocket spend as expense reports or vendor bills, and relies on a package it supplies. Available on Expensify’s Control plan.',

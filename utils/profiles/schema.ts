@@ -264,6 +264,8 @@ export const SourceSchema = z.strictObject({
 
 export const IntegrationProfileSchema = z.strictObject({
   id: SlugSchema,
+  /** The profile author's own version ("2026-12"); exported audits name it. Built-in profiles go by the extension's version. */
+  version: Text.max(40).optional(),
   name: Text,
   vendor: Text,
   source: SourceSchema,

@@ -22,3 +22,6 @@ export const gatewaySessionsItem = storage.defineItem<Record<string, GatewaySess
  * gone when the browser closes. Nothing in the product writes it.
  */
 export const gatewayTimeoutItem = storage.defineItem<number | null>('session:gatewayTimeoutMs', { fallback: null });
+
+/** The printable report the report page shows after an export; for the open browser only. */
+export const evidenceReportItem = storage.defineItem<string>('session:auditReport', { fallback: '' });

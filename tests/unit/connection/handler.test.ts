@@ -17,6 +17,9 @@ import {
   lastCompanyItem,
   parseConnectionStore,
 } from '@/utils/storage/connection';
+import { auditsOf, parseHistory } from '@/utils/export/history';
+import { auditHistoryItem } from '@/utils/storage/evidence';
+import { DEMO_PERMISSIONS } from '../../fixtures/intacct/gateway';
 import { builtProfile } from '../package/built-profile';
 import { demoGatewayFetch } from '../intacct/demo-fetch';
 
@@ -229,6 +232,35 @@ describe('the permission check', () => {
       status: 'missing',
       found: 'refused: CHECKINGACCOUNT, CCTRANSACTION',
     });
+  });
+
+  it('keeps each audit in the company’s history, and says what changed since the last one of that user', async () => {
+    await tested();
+    const first = await check();
+    if (first.kind !== 'findings') throw new Error(first.kind);
+    expect(first.audit).toMatchObject({ company: 'DEMOCO', userId: 'xmlgateway_expensify', at: 1_700_000_000_000 });
+    expect(first.baseline).toBeNull();
+    expect(first.changes).toEqual([]);
+
+    // Someone takes Delete off General Ledger's Accounts in Intacct.
+    const changed = DEMO_PERMISSIONS.map(([app, policies]) =>
+      [app, policies.map(([name, rights]) => [name, app === 'General Ledger' && name === 'Accounts' ? 'List|View|Add|Edit' : rights] as const)] as const,
+    );
+    const reply = handleConnectionMessage(
+      { type: 'ish/check-permissions', profileId: 'expensify', options: {}, companyId: 'DEMOCO', senderPassword: SENDER_SECRET },
+      popup(),
+      deps({ fetchFn: demoGatewayFetch(changed).fetchFn }),
+    );
+    const second = (await reply) as CheckPermissionsReply;
+    if (second.kind !== 'findings') throw new Error(second.kind);
+    expect(second.baseline).toMatchObject({ id: first.audit.id, summary: '1 missing, 2 excess' });
+    expect(second.changes).toEqual([
+      { module: 'General Ledger', object: 'Accounts', change: 'changed', before: ['List', 'View', 'Add', 'Edit', 'Delete'], after: ['List', 'View', 'Add', 'Edit'], added: [], removed: ['Delete'] },
+    ]);
+    const history = parseHistory(await auditHistoryItem.getValue());
+    expect(auditsOf(history, 'DEMOCO').map((r) => r.id)).toEqual([first.audit.id, second.audit.id]);
+    expect(JSON.stringify(history)).not.toContain(SENDER_SECRET);
+    expect(JSON.stringify(history)).not.toContain(USER_SECRET);
   });
 
   it('an ended session is explained and forgotten', async () => {

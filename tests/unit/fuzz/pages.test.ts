@@ -2,8 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FINDING_STATUSES, type Finding } from '@/utils/audit/finding';
 import { auditPage } from '@/utils/audit/page-audit';
 import { createPermissionsAudit } from '@/utils/audit/permissions';
-import { dataUrl } from '@/utils/export/audit-files';
-import { ExportAuditSchema, toExportMessage } from '@/utils/messages/export';
+import { dataUrl } from '@/utils/export/download-url';
+import { ExportAuditSchema, toExportMessage } from '@/utils/export/export-message';
 import { detectPage, scorePage } from '@/utils/pages/detect';
 import { PAGE_KINDS, type PageKind } from '@/utils/pages/kinds';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
@@ -13,7 +13,10 @@ import { findField, readControl } from '@/utils/readers/form-field';
 import { readPermissionsWindow, readSubscriptionsPage } from '@/utils/readers/permissions';
 import { findSenderAuthorizationTable, readSenderAuthorizations } from '@/utils/readers/sender-ids';
 import { readCompanySubscriptions } from '@/utils/readers/subscriptions';
-import { auditToCsv, auditToHtmlReport, auditToJson } from '@/utils/report/audit-export';
+import { evidenceToCsv } from '@/utils/export/evidence-csv';
+import { evidenceToHtml } from '@/utils/export/evidence-report';
+import { evidenceToJson } from '@/utils/export/pack';
+import { evidenceOf } from '../export/evidence-fixture';
 import { FIXTURE_PAGES, type FixturePage } from '../../fixtures/intacct/catalog';
 import { HOSTILE_PAGES, hostileHtml } from '../../fixtures/intacct/hostile/catalog';
 import { IMG_PAYLOAD, JS_URL_PAYLOAD, SVG_PAYLOAD } from '../../fixtures/intacct/hostile/payloads';
@@ -317,13 +320,18 @@ function checkPage(doc: Document, url: string, expected: PageKind | null): strin
 
     // What the overlay would export: always a message the background accepts, and files it can write.
     run(`export ${profile.id}`, () => {
-      const meta = { company: 'DEMOCO', subject: null, integration: profile.name, options: [], date: '2025-03-14T09:30:00.000Z', pageKind: expected ?? 'none' };
-      const message = toExportMessage(meta, findings ?? []);
+      const live = createPermissionsAudit(doc, profile, {});
+      const message = toExportMessage(
+        { mode: 'audit', auditId: 'a1b2c3d4-0000-4000-8000-000000000001', company: 'DEMOCO', subject: live.subject, profileId: profile.id, optionValues: {}, view: 'permissions-window', pageKind: expected ?? 'none', auditedAt: 0, note: '' },
+        findings ?? [],
+        live.rights(),
+      );
       const parsed = ExportAuditSchema.safeParse(message);
       if (!parsed.success) problems.push(`export ${profile.id}: the background would refuse it: ${parsed.error.issues[0]?.message}`);
-      dataUrl('application/json', auditToJson(message.meta, message.findings));
-      dataUrl('text/csv', auditToCsv(message.meta, message.findings));
-      auditToHtmlReport(message.meta, message.findings);
+      const evidence = evidenceOf(message.findings, { profile, subject: message.subject }, message.rights);
+      dataUrl('application/json', evidenceToJson(evidence));
+      dataUrl('text/csv', evidenceToCsv(evidence));
+      evidenceToHtml(evidence, '0'.repeat(64));
     });
   }
   return problems;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataUrl } from '@/utils/export/audit-files';
+import { dataUrl } from '@/utils/export/download-url';
 import { detectPage } from '@/utils/pages/detect';
 import { POD_HOST } from '../../fixtures/intacct/catalog';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GatewayCode } from '@/utils/intacct/codes';
-import { parseGatewayResponse, parseUserPermissions } from '@/utils/intacct/response';
+import { parseUserPermissions } from '@/utils/intacct/permissions';
+import { parseGatewayResponse } from '@/utils/intacct/response';
 
 import { SAMPLES, SHARED_SAMPLES } from './samples-dir';
 const read = (name: string) => readFileSync(path.join(SAMPLES, name), 'utf8');

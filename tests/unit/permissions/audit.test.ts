@@ -7,6 +7,7 @@ import {
   createPermissionsAudit,
 } from '@/utils/audit/permissions';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
+import { EXPENSEIN_PROFILE } from '@/utils/profiles/connectors';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { requiredPermissions } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
@@ -382,5 +383,26 @@ describe('createPermissionsAudit', () => {
       expect(new Set(ids).size).toBe(ids.length);
       expect(createPermissionsAudit(parseHtml(fixtureHtml(name)), CERTIFY_PROFILE, {}).findings().map((f) => f.id)).toEqual(ids);
     }
+  });
+});
+
+describe('rights a guide lists object by object', () => {
+  it('never call List excess: Intacct requires it with View, Add, Edit and Delete (reference §4)', () => {
+    const html = permissionsWindowHtml({
+      who: 'Role: ExpenseIn',
+      application: 'General Ledger',
+      sections: [
+        {
+          title: 'Activities and lists',
+          rows: [row('Accounts', CRUD, ['List', 'View']), row('Journal Entries', CRUD, ['List', 'Add', 'Delete'])],
+        },
+      ],
+    });
+    const findings = win(html, EXPENSEIN_PROFILE);
+    expect(get(findings, 'perm:general-ledger:accounts').status).toBe('ok');
+    const je = get(findings, 'perm:general-ledger:journal-entries');
+    expect(je.status).toBe('excess');
+    expect(je.message).toContain('Delete goes beyond');
+    expect(je.message).not.toContain('List');
   });
 });

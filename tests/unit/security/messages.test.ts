@@ -3,15 +3,25 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import type { Finding } from '@/utils/audit/finding';
 import { handleConnectionMessage, rememberCompany } from '@/utils/background/connection';
-import { auditReportItem, handleExportAudit } from '@/utils/export/audit-download';
-import { auditFileName, dataUrl } from '@/utils/export/audit-files';
+import { dataUrl } from '@/utils/export/download-url';
+import { handleExportAudit, type ExportDeps } from '@/utils/export/export-handler';
+import { auditsOf, parseHistory } from '@/utils/export/history';
 import { isIntacctUrl } from '@/utils/hosts';
-import { EXPORT_LIMITS, ExportAuditSchema, clipText, toExportMessage, type ExportAudit } from '@/utils/messages/export';
+import {
+  EXPORT_LIMITS,
+  ExportAuditSchema,
+  clipText,
+  toExportMessage,
+  type ExportAudit,
+  type ExportReply,
+  type ExportRequest,
+} from '@/utils/export/export-message';
 import { handlePageReport, type PageReportDeps } from '@/utils/messages/page-handler';
 import { EMPTY_FRAMES, withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
 import { lastCompanyItem } from '@/utils/storage/connection';
-import type { AuditMeta } from '@/utils/report/audit-export';
-import { IMG_PAYLOAD, LONG_TEXT } from '../../fixtures/intacct/hostile/payloads';
+import { auditHistoryItem, reviewerItem } from '@/utils/storage/evidence';
+import { evidenceReportItem } from '@/utils/storage/session-items';
+import { LONG_TEXT } from '../../fixtures/intacct/hostile/payloads';
 
 // The background answers three kinds of message: page reports from the all-frames detector, audit exports
 // from the overlay, and the popup's connection checks. Each must ignore anything of the wrong shape and
@@ -142,7 +152,7 @@ describe('page reports (the detector → the background)', () => {
 
 // ---- audit export --------------------------------------------------------------------------------------
 
-type DownloadOptions = { url: string; filename: string };
+type DownloadOptions = { url: string; filename: string; conflictAction?: string };
 
 function spyDownloads() {
   const download = vi.fn(async (_options: DownloadOptions) => 1);
@@ -156,14 +166,21 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function meta(change: Partial<AuditMeta> = {}): AuditMeta {
+const AUDIT_ID = 'a1b2c3d4-0000-4000-8000-000000000001';
+const DEPS: ExportDeps = { now: () => Date.UTC(2025, 2, 14, 9, 31), timeZone: () => 'Europe/Berlin', offsetAt: () => 60, extensionVersion: () => '0.1.0' };
+
+function request(change: Partial<ExportRequest> = {}): ExportRequest {
   return {
+    mode: 'audit',
+    auditId: AUDIT_ID,
     company: 'DEMOCO',
     subject: { kind: 'role', name: 'Expensify' },
-    integration: 'Expensify',
-    options: [{ label: 'Out-of-pocket expenses exported as', value: 'Expense reports' }],
-    date: '2025-03-14T09:30:00.000Z',
+    profileId: 'expensify',
+    optionValues: { export: 'expense-reports' },
+    view: 'permissions-window',
     pageKind: 'role-permissions',
+    auditedAt: Date.UTC(2025, 2, 14, 9, 30),
+    note: '',
     ...change,
   };
 }
@@ -182,26 +199,114 @@ function findingOf(change: Partial<Finding> = {}): Finding {
   };
 }
 
-function exportMessage(change: Partial<ExportAudit> = {}): ExportAudit {
-  return { ...toExportMessage(meta(), [findingOf()]), ...change };
+const ACCOUNTS = { module: 'General Ledger', object: 'Accounts', rights: ['List', 'View'] };
+
+function exportMessage(change: Partial<ExportRequest> = {}, rights = [ACCOUNTS]): ExportAudit {
+  return toExportMessage(request(change), [findingOf()], rights);
 }
 
 function decodeDataUrl(url: string): string {
   return decodeURIComponent(url.slice(url.indexOf(',') + 1));
 }
 
-describe('audit exports (the overlay → the background)', () => {
-  it('saves the JSON and the CSV and opens the report next to the Intacct tab', async () => {
+async function exported(raw: unknown, sender: Browser.runtime.MessageSender): Promise<ExportReply | undefined> {
+  return handleExportAudit(raw, sender, DEPS);
+}
+
+/** The files a spied download received, by name. */
+function files(download: ReturnType<typeof spyDownloads>): Record<string, string> {
+  return Object.fromEntries(download.mock.calls.map(([o]) => [o.filename.split('/').pop() ?? '', decodeDataUrl(o.url)]));
+}
+
+const POPUP = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+
+describe('audit exports (the overlay and the popup → the background)', () => {
+  it('saves the four files of the pack in one folder and opens the report next to the Intacct tab', async () => {
     const download = spyDownloads();
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    expect(await handleExportAudit(exportMessage(), contentScript())).toBe(true);
-    expect(download).toHaveBeenCalledTimes(2);
-    expect(download.mock.calls.map(([o]) => o.filename)).toEqual([
-      'intacct-audit-DEMOCO-role-Expensify-2025-03-14.json',
-      'intacct-audit-DEMOCO-role-Expensify-2025-03-14.csv',
-    ]);
+    const reply = await exported(exportMessage(), contentScript());
+    expect(reply).toEqual({
+      ok: true,
+      folder: 'intacct-audit-DEMOCO-role-Expensify-2025-03-14-103000',
+      files: ['audit.json', 'audit.csv', 'report.html', 'SHA256SUMS'],
+      jsonDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(download.mock.calls.map(([o]) => [o.filename, o.conflictAction])).toEqual(
+      ['audit.json', 'audit.csv', 'report.html', 'SHA256SUMS'].map((f) => [`intacct-audit-DEMOCO-role-Expensify-2025-03-14-103000/${f}`, 'overwrite']),
+    );
     expect(create).toHaveBeenCalledWith({ url: fakeBrowser.runtime.getURL('/report.html'), index: 3 });
-    expect(await auditReportItem.getValue()).toContain('General Ledger › Accounts');
+    expect(await evidenceReportItem.getValue()).toContain('General Ledger › Accounts');
+    const json = JSON.parse(files(download)['audit.json'] ?? '{}') as Record<string, unknown>;
+    expect(json).toMatchObject({ company: 'DEMOCO', reviewer: 'not given', auditedAt: '2025-03-14T10:30:00+01:00', extension: { version: '0.1.0' } });
+  });
+
+  it('writes the reviewer the popup stored, and keeps the audit in the company’s history', async () => {
+    spyDownloads();
+    await reviewerItem.setValue('Dana Reviewer');
+    await exported(exportMessage(), contentScript());
+    const history = parseHistory(await auditHistoryItem.getValue());
+    expect(auditsOf(history, 'DEMOCO')).toEqual([
+      expect.objectContaining({ id: AUDIT_ID, reviewer: 'Dana Reviewer', subject: { kind: 'role', name: 'Expensify' }, view: 'permissions-window', rights: [ACCOUNTS], summary: '1 wrong' }),
+    ]);
+    // The same audit exported twice is still one audit.
+    await exported(exportMessage(), contentScript());
+    expect(auditsOf(parseHistory(await auditHistoryItem.getValue()), 'DEMOCO')).toHaveLength(1);
+  });
+
+  it('names the company of a Permissions window opened on its own: from the tab that opened it, else the last one seen', async () => {
+    const download = spyDownloads();
+    const window = contentScript({ tab: { ...tab(9, 0, INTACCT_PAGE), openerTabId: 4 } as Browser.tabs.Tab });
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async () => tab(4, 2, 'https://www-p02.intacct.com/ia/acct/frameset.phtml?.sess=demo&.cc=OPENERCO'));
+    await exported(exportMessage({ company: '' }), window);
+    expect(JSON.parse(files(download)['audit.json'] ?? '{}')).toMatchObject({ company: 'OPENERCO' });
+
+    download.mockClear();
+    await lastCompanyItem.setValue('LASTCO');
+    await exported(exportMessage({ company: '' }), contentScript({ tab: tab(9, 0, INTACCT_PAGE) }));
+    expect(JSON.parse(files(download)['audit.json'] ?? '{}')).toMatchObject({ company: 'LASTCO' });
+  });
+
+  it('compares with an earlier audit of the history: exactly what changed, in its own pack', async () => {
+    const download = spyDownloads();
+    await exported(exportMessage(), contentScript());
+    download.mockClear();
+    const now = { ...ACCOUNTS, rights: ['List', 'View', 'Delete'] };
+    const reply = await exported(exportMessage({ mode: 'compare', auditId: 'a1b2c3d4-0000-4000-8000-000000000002', baselineId: AUDIT_ID }, [now]), contentScript());
+    expect(reply).toMatchObject({ ok: true, folder: expect.stringMatching(/^intacct-audit-changes-DEMOCO-/) });
+    const json = JSON.parse(files(download)['audit.json'] ?? '{}') as { kind: string; comparison: { line: string; changes: unknown[]; baseline: { auditId: string } } };
+    expect(json.kind).toBe('compare');
+    expect(json.comparison.baseline.auditId).toBe(AUDIT_ID);
+    expect(json.comparison.line).toBe('1 changed');
+    expect(json.comparison.changes).toEqual([{ module: 'General Ledger', object: 'Accounts', change: 'changed', before: ['List', 'View'], after: ['List', 'View', 'Delete'], added: ['Delete'], removed: [] }]);
+    expect(files(download)['audit.csv']).toContain('Delete added');
+    // A comparison is not an audit of its own.
+    expect(auditsOf(parseHistory(await auditHistoryItem.getValue()), 'DEMOCO')).toHaveLength(1);
+  });
+
+  it('says so when the audit to compare with is gone, and saves nothing', async () => {
+    const download = spyDownloads();
+    const reply = await exported(exportMessage({ mode: 'compare', baselineId: 'ffffffff-0000-4000-8000-000000000000' }), contentScript());
+    expect(reply).toMatchObject({ ok: false, message: expect.stringContaining('no longer in this browser’s history') });
+    expect(download).not.toHaveBeenCalled();
+  });
+
+  it('takes the whole-user audit from the popup only, and a page audit from the overlay only', async () => {
+    const download = spyDownloads();
+    const api = exportMessage({ view: 'api', method: 'getUserPermissions', subject: { kind: 'user', name: 'xmlgateway_expensify' } });
+    expect(handleExportAudit(api, contentScript(), DEPS)).toBeUndefined();
+    expect(handleExportAudit(exportMessage(), POPUP(), DEPS)).toBeUndefined();
+    expect(download).not.toHaveBeenCalled();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await exported(api, POPUP())).toMatchObject({ ok: true, folder: expect.stringMatching(/^intacct-audit-DEMOCO-user-xmlgateway_expensify-/) });
+    expect(download).toHaveBeenCalledTimes(4);
+    // The popup opens the report when the admin asks; the background does not take the popup's focus away.
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('refuses a profile that is not installed, with a reason', async () => {
+    const download = spyDownloads();
+    expect(await exported(exportMessage({ profileId: 'gone-profile' }), contentScript())).toMatchObject({ ok: false, message: expect.stringContaining('gone-profile') });
+    expect(download).not.toHaveBeenCalled();
   });
 
   it('ignores messages of the wrong shape', async () => {
@@ -213,19 +318,32 @@ describe('audit exports (the overlay → the background)', () => {
       'ish/export-audit',
       { type: 'ish/export-audit' },
       { ...good, type: 'ish/page' },
+      { ...good, mode: 'delete' },
+      { ...good, auditId: '../../x' },
+      { ...good, auditId: 'short' },
+      { ...good, view: 'email' },
+      { ...good, auditedAt: -1 },
       { ...good, findings: 'all of them' },
       { ...good, findings: [{ ...good.findings[0], status: 'pwned' }] },
       { ...good, findings: [{ ...good.findings[0], subject: 42 }] },
       { ...good, findings: [{ ...good.findings[0], subject: 'x'.repeat(EXPORT_LIMITS.subject + 1) }] },
       { ...good, findings: Array.from({ length: EXPORT_LIMITS.findings + 1 }, () => good.findings[0]) },
-      { ...good, meta: { ...good.meta, subject: { kind: 'admin', name: 'x' } } },
-      { ...good, meta: { ...good.meta, company: 'x'.repeat(EXPORT_LIMITS.company + 1) } },
-      { ...good, meta: { ...good.meta, options: Array.from({ length: EXPORT_LIMITS.options + 1 }, () => ({ label: 'a', value: 'b' })) } },
+      { ...good, rights: [{ module: 'x', object: 'y', rights: 'all' }] },
+      { ...good, subject: { kind: 'admin', name: 'x' } },
+      { ...good, company: 'x'.repeat(EXPORT_LIMITS.company + 1) },
+      { ...good, optionValues: Object.fromEntries(Array.from({ length: EXPORT_LIMITS.options + 1 }, (_, i) => [`o${i}`, 'v'])) },
     ];
-    for (const raw of bad) expect(await handleExportAudit(raw, contentScript())).toBe(false);
+    for (const raw of bad) expect(handleExportAudit(raw, contentScript(), DEPS), JSON.stringify(raw)?.slice(0, 80)).toBeUndefined();
     expect(download).not.toHaveBeenCalled();
     expect(create).not.toHaveBeenCalled();
-    expect(await auditReportItem.getValue()).toBe('');
+    expect(await evidenceReportItem.getValue()).toBe('');
+  });
+
+  it('accepts a check whose field is not on the page (status not-found)', async () => {
+    spyDownloads();
+    const message = toExportMessage(request(), [findingOf(), { ...findingOf({ id: 'field:x' }), status: 'not-found' } as unknown as Finding], [ACCOUNTS]);
+    expect(await exported(message, contentScript())).toMatchObject({ ok: true });
+    expect(auditsOf(parseHistory(await auditHistoryItem.getValue()), 'DEMOCO')[0]?.summary).toBe('1 wrong, 1 not found on the page');
   });
 
   it('ignores exports from another extension, from a page that is not Intacct, and from outside a tab', async () => {
@@ -236,36 +354,28 @@ describe('audit exports (the overlay → the background)', () => {
       contentScript({ id: undefined }),
       contentScript({ tab: undefined }),
       ...NOT_INTACCT.map((url) => contentScript({ url })),
-      // Our own report or popup page is not where an audit comes from.
+      // Our own report page is not where an audit comes from.
       contentScript({ url: fakeBrowser.runtime.getURL('/report.html') }),
     ];
-    for (const sender of senders) expect(await handleExportAudit(exportMessage(), sender), JSON.stringify(sender)).toBe(false);
+    for (const sender of senders) expect(handleExportAudit(exportMessage(), sender, DEPS), JSON.stringify(sender)).toBeUndefined();
     expect(download).not.toHaveBeenCalled();
     expect(create).not.toHaveBeenCalled();
   });
 
-  it('keeps only the documented fields: nothing extra a message carries reaches a file or the report', async () => {
+  it('keeps only the documented fields: nothing extra a message carries reaches a file, the report or the history', async () => {
     const download = spyDownloads();
     const message = exportMessage();
     const padded = {
       ...message,
       password: 'top-secret-1',
-      meta: { ...message.meta, senderPassword: 'top-secret-2' },
+      subject: { ...message.subject, senderPassword: 'top-secret-2' },
       findings: [{ ...message.findings[0], userPassword: 'top-secret-3', target: { outerHTML: 'top-secret-4' } }],
+      rights: [{ ...ACCOUNTS, sessionId: 'top-secret-5' }],
     };
-    expect(await handleExportAudit(padded, contentScript())).toBe(true);
-    const written = download.mock.calls.map(([o]) => decodeDataUrl(o.url)).join('\n') + (await auditReportItem.getValue());
+    expect(await exported(padded, contentScript())).toMatchObject({ ok: true });
+    const written =
+      download.mock.calls.map(([o]) => decodeDataUrl(o.url)).join('\n') + (await evidenceReportItem.getValue()) + JSON.stringify(await auditHistoryItem.getValue());
     expect(written).not.toMatch(/top-secret/);
-  });
-
-  it('writes file names without path separators or other characters a file system refuses, whatever the page names', () => {
-    const name = auditFileName(
-      meta({ company: '../../etc/passwd', subject: { kind: 'role', name: `..\\..\\${IMG_PAYLOAD}\u0000:*?"<>|` } }),
-      'json',
-    );
-    expect(name).toMatch(/^intacct-audit-[A-Za-z0-9._-]+\.json$/);
-    expect(name).not.toMatch(/\.\.[/\\]|[/\\]/);
-    expect(name.length).toBeLessThan(160);
   });
 });
 
@@ -273,8 +383,9 @@ describe('the export message the overlay sends', () => {
   it('passes the schema even when page text runs past every cap, so a long name never voids an export', () => {
     const long = LONG_TEXT.repeat(3);
     const message = toExportMessage(
-      meta({ company: long, subject: { kind: 'role', name: long }, integration: long, options: Array.from({ length: 80 }, () => ({ label: long, value: long })) }),
+      request({ company: long, subject: { kind: 'role', name: long }, pageKind: long, note: long, optionValues: Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`${i}${long}`, long])) }),
       [findingOf({ id: long, subject: long, found: long, expected: long, message: long, fix: long, group: long })],
+      [{ module: long, object: long, rights: Array.from({ length: 80 }, () => long) }],
     );
     expect(ExportAuditSchema.safeParse(message).success).toBe(true);
     expect(message.findings[0]?.subject.startsWith(LONG_TEXT.slice(0, 100))).toBe(true);
@@ -285,7 +396,7 @@ describe('the export message the overlay sends', () => {
     const target = document.createElement('input');
     target.value = 'hunter2';
     const extra = { ...findingOf({ target, stepId: 'roles' }), password: 'hunter2' } as Finding;
-    const message = toExportMessage(meta(), [extra]);
+    const message = toExportMessage(request(), [extra], []);
     expect(Object.keys(message.findings[0] ?? {}).sort()).toEqual(['expected', 'fix', 'found', 'group', 'id', 'message', 'status', 'stepId', 'subject']);
     expect(JSON.stringify(message)).not.toContain('hunter2');
   });

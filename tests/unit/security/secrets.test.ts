@@ -3,11 +3,14 @@ import type { Finding } from '@/utils/audit/finding';
 import { auditFields } from '@/utils/audit/fields';
 import { createPermissionsAudit } from '@/utils/audit/permissions';
 import { recordPageFindings, setTicked } from '@/utils/checklist/progress';
-import { toExportMessage } from '@/utils/messages/export';
+import { toExportMessage } from '@/utils/export/export-message';
 import { readControl } from '@/utils/readers/form-field';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import type { FieldRule } from '@/utils/profiles/schema';
-import { auditToCsv, auditToHtmlReport, auditToJson, type AuditMeta } from '@/utils/report/audit-export';
+import { AUDIT_CSV_HEADER, evidenceToCsv } from '@/utils/export/evidence-csv';
+import { evidenceToHtml } from '@/utils/export/evidence-report';
+import { evidenceToJson } from '@/utils/export/pack';
+import { evidenceOf } from '../export/evidence-fixture';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 
 // Nothing the overlay exports, or the checklist stores, can hold a password: findings carry only the
@@ -17,20 +20,34 @@ import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 const SECRET = 'pw-3c9e51-secret';
 
 const FINDING_FIELDS = ['id', 'subject', 'status', 'found', 'expected', 'message', 'fix', 'group', 'stepId'];
-const META_FIELDS = ['company', 'subject', 'integration', 'options', 'date', 'pageKind'];
+const EVIDENCE_FIELDS = [
+  'auditId',
+  'auditedAt',
+  'caveats',
+  'company',
+  'corroboration',
+  'exportedAt',
+  'extension',
+  'format',
+  'formatVersion',
+  'integration',
+  'kind',
+  'options',
+  'reviewer',
+  'rights',
+  'rows',
+  'source',
+  'subject',
+  'summary',
+  'timeZone',
+];
 
-function meta(): AuditMeta {
-  const padded = {
-    company: 'DEMOCO',
-    subject: { kind: 'role' as const, name: 'Expensify', password: SECRET },
-    integration: 'Expensify',
-    options: [{ label: 'Export as', value: 'Expense reports', senderPassword: SECRET }],
-    date: '2025-03-14T09:30:00.000Z',
-    pageKind: 'role-permissions',
-    userPassword: SECRET,
-    sessionId: SECRET,
+/** What the background is handed, padded with what a careless caller might leave on it. */
+function padded() {
+  return {
+    subject: { kind: 'role' as const, name: 'Expensify', password: SECRET } as { kind: 'role'; name: string },
+    rights: [{ module: 'General Ledger', object: 'Accounts', rights: ['List'], sessionId: SECRET }],
   };
-  return padded as AuditMeta;
 }
 
 /** Real findings from the demo page, each padded with what a careless caller might leave on it. */
@@ -44,42 +61,50 @@ function paddedFindings(): Finding[] {
   });
 }
 
+function paddedEvidence() {
+  const { subject, rights } = padded();
+  return evidenceOf(paddedFindings(), { subject }, rights);
+}
+
 describe('the audit files', () => {
-  it('JSON: only meta, summary, counts and findings, each with its documented fields', () => {
-    const out = JSON.parse(auditToJson(meta(), paddedFindings())) as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['counts', 'findings', 'meta', 'summary']);
-    const m = out.meta as Record<string, unknown>;
-    expect(Object.keys(m).sort()).toEqual([...META_FIELDS].sort());
-    expect(Object.keys(m.subject as object).sort()).toEqual(['kind', 'name']);
-    for (const o of m.options as object[]) expect(Object.keys(o).sort()).toEqual(['label', 'value']);
-    expect(Object.keys(out.counts as object).sort()).toEqual(['excess', 'missing', 'not-found', 'ok', 'wrong']);
-    for (const f of out.findings as object[]) {
+  it('JSON: only the documented fields, each finding with its own', () => {
+    const out = JSON.parse(evidenceToJson(paddedEvidence())) as Record<string, unknown>;
+    expect(Object.keys(out).sort()).toEqual(EVIDENCE_FIELDS);
+    expect(Object.keys(out.subject as object).sort()).toEqual(['kind', 'name']);
+    for (const o of out.options as object[]) expect(Object.keys(o).sort()).toEqual(['label', 'value']);
+    expect(Object.keys((out.summary as { counts: object }).counts).sort()).toEqual(['excess', 'missing', 'not-found', 'ok', 'wrong']);
+    for (const f of out.rows as object[]) {
       for (const key of Object.keys(f)) expect(FINDING_FIELDS).toContain(key);
     }
+    for (const r of out.rights as object[]) expect(Object.keys(r).sort()).toEqual(['module', 'object', 'rights']);
     expect(JSON.stringify(out)).not.toContain(SECRET);
   });
 
   it('CSV: the documented columns, one row per finding, nothing else', () => {
-    const findings = paddedFindings();
-    const csv = auditToCsv(meta(), findings);
+    const e = paddedEvidence();
+    const csv = evidenceToCsv(e);
     const lines = csv.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('Company,Role or user,Integration,Options,Date,Page,Module,Subject,Status,Found,Expected,Message,Fix,Check id');
-    expect(lines).toHaveLength(findings.length + 1);
+    expect(lines[0]).toBe(AUDIT_CSV_HEADER.join(','));
+    expect(lines).toHaveLength(e.rows.length + 1);
     expect(csv).not.toContain(SECRET);
   });
 
-  it('the printable report: no secret, no script, no external resource', () => {
-    const html = auditToHtmlReport(meta(), paddedFindings());
+  it('the printable report: no secret, no script, no external resource, no link', () => {
+    const html = evidenceToHtml(paddedEvidence(), 'a'.repeat(64));
     expect(html).not.toContain(SECRET);
-    expect(html).not.toMatch(/<script|<img|<iframe|<link|src=|href=|url\(/i);
+    expect(html).not.toMatch(/<script|<img|<iframe|<link|<a |src=|href=|url\(/i);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
   });
 
   it('the export message the overlay sends: documented fields only, no page element', () => {
-    const message = toExportMessage(meta(), paddedFindings());
-    expect(Object.keys(message).sort()).toEqual(['findings', 'meta', 'type']);
-    expect(Object.keys(message.meta).sort()).toEqual([...META_FIELDS].sort());
+    const { subject, rights } = padded();
+    const message = toExportMessage(
+      { mode: 'audit', auditId: 'a1b2c3d4-0000-4000-8000-000000000001', company: 'DEMOCO', subject, profileId: 'expensify', optionValues: {}, view: 'permissions-window', auditedAt: 1, note: '' },
+      paddedFindings(),
+      rights,
+    );
     for (const f of message.findings) for (const key of Object.keys(f)) expect(FINDING_FIELDS).toContain(key);
+    for (const r of message.rights) expect(Object.keys(r).sort()).toEqual(['module', 'object', 'rights']);
     expect(JSON.stringify(message)).not.toContain(SECRET);
   });
 });
