@@ -13,6 +13,13 @@ const intacctHosts = ['https://*.intacct.com/*'];
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
 /**
+ * The add-on's id on addons.mozilla.org and in Firefox policies (3rdparty → Extensions → this id). An
+ * email-like id with no domain: it needs no domain we would have to own, and it can never be someone
+ * else's address. It is permanent once the add-on is listed.
+ */
+const GECKO_ID = 'intacct-setup-helper@ish-team';
+
+/**
  * zod runs jitless (utils/zod.ts), so its code generator never runs, but its two `Function` sites (the
  * "may I eval?" probe in core/util.js and `Doc.compile` in core/doc.js) would still ship, and Mozilla's
  * linter reports them as DANGEROUS_EVAL. Swap `Function` there for a function that throws: the probe
@@ -54,7 +61,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'intacct-setup-helper@ish.example',
+              id: GECKO_ID,
               strict_min_version: '115.0',
               data_collection_permissions: { required: ['none'] },
             },
