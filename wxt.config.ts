@@ -57,6 +57,9 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'downloads'],
     host_permissions: intacctHosts,
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // Chrome and Edge hand policy to storage.managed only for keys this schema declares (README,
+    // "Deploy to an organization"); Firefox takes it from policies.json and has no such key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
