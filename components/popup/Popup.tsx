@@ -1,3 +1,4 @@
+import type { ManagedState } from '@/utils/managed/config';
 import { PAGE_NAMES } from '@/utils/pages/kinds';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { FrameRecord } from '@/utils/storage/frames';
@@ -6,6 +7,7 @@ import { Checklist } from './Checklist';
 import { ConnectionTest } from './ConnectionTest';
 import type { ChecklistState } from './useChecklist';
 import { PackageDownload, ProfileImport } from './PackageDownload';
+import { ConnectionTestOff, OrganizationLine, PolicyProblems, SET_BY_ORGANIZATION } from './Managed';
 
 export interface PopupProps {
   profiles: readonly IntegrationProfile[];
@@ -17,19 +19,31 @@ export interface PopupProps {
   onProfileImported?: (profile: IntegrationProfile) => void;
   /** Progress of the chosen integration's steps in this company. */
   checklist?: ChecklistState;
+  /** The organization's policy: what it locks, hides and names, and what of it was ignored. */
+  managed?: ManagedState;
 }
 
-export function Popup({ profiles, selection, onSelectionChange, frames, onProfileImported, checklist }: PopupProps) {
+export function Popup({ profiles, selection, onSelectionChange, frames, onProfileImported, checklist, managed }: PopupProps) {
   const profile = profiles.find((p) => p.id === selection.profileId) ?? profiles[0];
+  const locked = managed?.config.lockIntegration === true;
   return (
     <main className="pp" data-testid="ish-popup">
       <h1>Intacct Setup Helper</h1>
+      {managed?.config.organizationName && <OrganizationLine name={managed.config.organizationName} />}
+      {managed && managed.problems.length > 0 && <PolicyProblems problems={managed.problems} />}
       <section aria-labelledby="pp-integration">
         <h2 id="pp-integration">Integration</h2>
+        {locked && (
+          <p className="pp-locked" id="pp-locked" data-testid="ish-locked">
+            {SET_BY_ORGANIZATION}
+          </p>
+        )}
         <label>
           Connecting
           <select
             data-testid="ish-integration"
+            disabled={locked}
+            aria-describedby={locked ? 'pp-locked' : undefined}
             value={profile?.id}
             onChange={(e) => onSelectionChange({ profileId: e.target.value, options: {} })}
           >
@@ -46,6 +60,8 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
               {option.label}
               <select
                 data-testid={`ish-option-${option.id}`}
+                disabled={locked}
+                aria-describedby={locked ? 'pp-locked' : undefined}
                 value={selection.options[option.id] ?? option.default}
                 onChange={(e) =>
                   onSelectionChange({ ...selection, options: { ...selection.options, [option.id]: e.target.value } })
@@ -80,7 +96,7 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
         )}
       </section>
       {checklist && <Checklist companyId={checklist.companyId} items={checklist.items} onTick={checklist.tick} />}
-      {profile && <ConnectionTest profile={profile} options={selection.options} />}
+      {profile && (managed?.config.hideConnectionTest ? <ConnectionTestOff /> : <ConnectionTest profile={profile} options={selection.options} />)}
       {profile && <PackageDownload profile={profile} />}
       {onProfileImported && <ProfileImport onImported={onProfileImported} />}
     </main>
