@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { builtProfile } from '../unit/package/built-profile';
+import { lockedCertifyPolicy } from '../fixtures/organization-policy';
 import { CHROMIUM_POLICY_DIR, canWritePolicy, unpackedExtensionId, withChromiumPolicy } from './chromium-policy';
 import { EXTENSION_DIR, extensionId, launchIntacct, openIntacctPage } from './launch';
 
@@ -19,14 +19,7 @@ async function popupOf(launched: Awaited<ReturnType<typeof launchIntacct>>): Pro
 }
 
 test('an organization policy presets and locks the integration, names the organization and hides the connection test', async () => {
-  const policy = {
-    integration: 'certify',
-    options: { permissionModel: 'role-based' },
-    lockIntegration: true,
-    hideConnectionTest: true,
-    organizationName: 'Acme Corp Finance',
-    customProfiles: [JSON.stringify(builtProfile())],
-  };
+  const policy = lockedCertifyPolicy('text');
   await withChromiumPolicy(EXTENSION_DIR, policy, async () => {
     const launched = await launchIntacct({ withExtension: true, headless: true });
     try {
