@@ -169,7 +169,7 @@ export function parseManagedConfig(raw: unknown): ManagedState {
   if (source.organizationName !== undefined) {
     const parsed = Organization.safeParse(source.organizationName);
     if (parsed.success) config.organizationName = parsed.data;
-    else problems.push(...zodProblems('organizationName', parsed.error));
+    else problems.push({ key: 'organizationName', message: `Expected the name as text of 1 to ${MANAGED_LIMITS.organizationName} characters.` });
   }
 
   if (source.customProfiles !== undefined) config.customProfiles = parseProfiles(source.customProfiles, problems);
