@@ -23,7 +23,7 @@ import {
 import { isIntacctUrl } from '@/utils/hosts';
 import { withManagedProfiles } from '@/utils/managed/apply';
 import type { ManagedState } from '@/utils/managed/config';
-import { readManagedState } from '@/utils/managed/read';
+import { readManagedStateDirect } from '@/utils/managed/read';
 import { showBadge } from './badge';
 import {
   ConnectionMessageSchema,
@@ -177,7 +177,7 @@ export function handleConnectionMessage(
   if (!parsed.success || !isFromExtensionPage(sender)) return undefined;
   const message = parsed.data;
   const work = (async (): Promise<TestConnectionReply | CheckPermissionsReply> => {
-    const managed = await (deps.managed ?? readManagedState)();
+    const managed = await (deps.managed ?? readManagedStateDirect)();
     // The popup hides the test under this policy; the gateway stays uncalled even if asked another way.
     if (managed.config.hideConnectionTest) return { kind: 'error', message: HIDDEN_BY_POLICY };
     return message.type === 'ish/test-connection'
