@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
@@ -12,6 +12,16 @@ export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** The add-on id of the build under test, as the built manifest names it (policies are keyed by it). */
+/**
+ * Where a test saves a screenshot to look at. Made on use: Playwright empties test-results/ when the
+ * Chromium suite starts, which runs before this one in `npm test`.
+ */
+export function screenshotFile(name: string): string {
+  const dir = path.join(ROOT, 'test-results/firefox');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
+}
+
 export function geckoId(): string {
   const manifest = JSON.parse(readFileSync(path.join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as {
     browser_specific_settings?: { gecko?: { id?: string } };

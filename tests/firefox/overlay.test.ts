@@ -1,9 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PAGES, type FixturePage } from '../fixtures/intacct/catalog';
-import { inOverlay, intacctTab, launchFirefox, openIntacctPage, openPopup, waitFor, type FirefoxSession } from './launch';
-
-const SCREENS = 'test-results/firefox';
+import { inOverlay, intacctTab, launchFirefox, openIntacctPage, openPopup, screenshotFile, waitFor, type FirefoxSession } from './launch';
 
 /** Pages whose checks belong to an option: expense reports (T&E pages), role-based permissions (the role form). */
 const CHOICES: Record<string, string> = { export: 'expense-reports', permissionModel: 'role-based' };
@@ -28,7 +26,7 @@ async function expectGuide(page: Page, setup: FixturePage): Promise<void> {
       expect.stringMatching(/\S/),
     ]);
   }
-  await page.screenshot({ path: `${SCREENS}/${setup.name}.png` });
+  await page.screenshot({ path: screenshotFile(`${setup.name}.png`) });
 }
 
 describe('in Firefox, the guide appears on every setup page of the demo Intacct with its checks', () => {

@@ -11,9 +11,8 @@ import {
   textOf,
   waitFor,
   type FirefoxSession,
+  screenshotFile,
 } from './launch';
-
-const SCREENS = 'test-results/firefox';
 
 let session: FirefoxSession;
 beforeEach(async () => {
@@ -29,7 +28,7 @@ it('the permissions window re-audits live: ticking the right left off clears its
   expect(await attributeOf(frame, accounts, 'data-status')).toBe('wrong');
   await frame.click('input[aria-label="Accounts Delete"]');
   await poll(async () => (await attributeOf(frame, accounts, 'data-status')) === 'ok', 'the Accounts finding to turn ok');
-  await page.screenshot({ path: `${SCREENS}/live-permissions.png` });
+  await page.screenshot({ path: screenshotFile('live-permissions.png') });
 });
 
 it('"Fill recommended values" fills the Web Services user form on the click, and the checks follow', async () => {
@@ -49,7 +48,7 @@ it('"Fill recommended values" fills the Web Services user form on the click, and
   // The email is the admin's to give: left empty, still asked for.
   expect(await frame.$eval('#_obj__EMAIL', (el) => (el as HTMLInputElement).value)).toBe('');
   expect(await attributeOf(frame, findingSelector('Email address'), 'data-status')).not.toBe('ok');
-  await page.screenshot({ path: `${SCREENS}/fill.png` });
+  await page.screenshot({ path: screenshotFile('fill.png') });
 });
 
 it('"Export audit" saves the JSON and CSV audit files with the rows the page shows, and opens the report', async () => {

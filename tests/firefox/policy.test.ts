@@ -2,9 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lockedCertifyPolicy } from '../fixtures/organization-policy';
 import { FIREFOX_POLICY_FILE, canWriteFirefoxPolicy, withFirefoxPolicy } from './firefox-policy';
-import { attributeOf, geckoId, inOverlay, intacctTab, launchFirefox, openIntacctPage, openPopup, textOf, waitFor } from './launch';
-
-const SCREENS = 'test-results/firefox';
+import { attributeOf, geckoId, inOverlay, intacctTab, launchFirefox, openIntacctPage, openPopup, screenshotFile, textOf, waitFor } from './launch';
 
 const selectState = (el: Element) => ({ value: (el as HTMLSelectElement).value, disabled: (el as HTMLSelectElement).disabled });
 
@@ -31,7 +29,7 @@ describe.skipIf(!canWriteFirefoxPolicy())(`a Firefox enterprise policy (${FIREFO
         expect(await popup.$('[data-testid="ish-conn-test"]')).toBeNull();
         expect(await textOf(popup, '[data-testid="ish-connection-off"]')).toContain('Set by your organization');
         expect(await popup.$('[data-testid="ish-policy-problems"]')).toBeNull();
-        await popup.screenshot({ path: `${SCREENS}/popup-policy-locked.png`, fullPage: true });
+        await popup.screenshot({ path: screenshotFile('popup-policy-locked.png'), fullPage: true });
       } finally {
         await session.close();
       }
@@ -52,7 +50,7 @@ describe.skipIf(!canWriteFirefoxPolicy())(`a Firefox enterprise policy (${FIREFO
         expect(await popup.$eval('[data-testid="ish-integration"]', selectState)).toEqual({ value: 'certify', disabled: true });
         // "yes" is not true: the connection test stays.
         expect(await attributeOf(popup, '[data-testid="ish-conn-test"]', 'type')).toBe('submit');
-        await popup.screenshot({ path: `${SCREENS}/popup-policy-problems.png`, fullPage: true });
+        await popup.screenshot({ path: screenshotFile('popup-policy-problems.png'), fullPage: true });
       } finally {
         await session.close();
       }

@@ -19,9 +19,9 @@ import {
   typeInto,
   waitFor,
   type FirefoxSession,
+  screenshotFile,
 } from './launch';
 
-const SCREENS = 'test-results/firefox';
 // The demo gateway's credentials table is at the top of tests/fixtures/intacct/gateway.ts.
 const USER_SECRET = 'user-pw-ff-5b81';
 const SENDER_SECRET = 'sender-pw-ff-c3e0';
@@ -68,7 +68,7 @@ it('the connection test against the demo gateway: connected, then the diagnosis 
   expect(await textOf(popup, '[data-testid="ish-conn-result"]')).toContain('The sender ID is not authorized for this company');
   expect(await textOf(popup, '[data-testid="ish-conn-fix"]')).toMatch(/^Step \d+: Authorize Expensify’s sender ID/);
   expect(await attributeOf(popup, '[data-testid="ish-connection-state"]', 'data-state')).toBe('failing');
-  await popup.screenshot({ path: `${SCREENS}/popup-diagnosis.png`, fullPage: true });
+  await popup.screenshot({ path: screenshotFile('popup-diagnosis.png'), fullPage: true });
 });
 
 it('an imported profile’s package is built and saved under its name, and parses back to the same package', async () => {
