@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 import { lockedCertifyPolicy } from '../fixtures/organization-policy';
 import { CHROMIUM_POLICY_DIR, canWritePolicy, unpackedExtensionId, withChromiumPolicy } from './chromium-policy';
@@ -7,6 +8,14 @@ import { EXTENSION_DIR, extensionId, launchIntacct, openIntacctPage } from './la
 
 // Each test launches its own Chromium after writing the policy: Chromium reads policy files at start.
 test.skip(!canWritePolicy(), `writing ${CHROMIUM_POLICY_DIR} needs root (CI runs as root)`);
+
+/** No serious or critical accessibility violation in what the policy adds to the popup (as tests/e2e/a11y.spec.ts holds the rest). */
+async function expectAccessible(popup: Page): Promise<void> {
+  const results = await new AxeBuilder({ page: popup }).analyze();
+  expect(results.passes.length, 'axe found nothing to check').toBeGreaterThan(0);
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  expect(serious).toEqual([]);
+}
 
 async function popupOf(launched: Awaited<ReturnType<typeof launchIntacct>>): Promise<Page> {
   const id = await extensionId(launched.context);
@@ -43,6 +52,7 @@ test('an organization policy presets and locks the integration, names the organi
       await expect(popup.getByTestId('ish-profile-import')).toHaveCount(0);
       await expect(popup.getByTestId('ish-policy-problems')).toHaveCount(0);
       await popup.screenshot({ path: 'test-results/screens/popup-policy-locked.png', fullPage: true });
+      await expectAccessible(popup);
 
       // Reopened, it is still the organization's choice: nothing the user did could change it.
       await popup.reload();
@@ -76,6 +86,7 @@ test('a malformed policy value is ignored with a note in the popup, and the rest
       await expect(popup.getByTestId('ish-option-permissionModel')).toHaveValue('user-based');
       await expect(popup.getByTestId('ish-conn-test')).toBeVisible();
       await popup.screenshot({ path: 'test-results/screens/popup-policy-problems.png', fullPage: true });
+      await expectAccessible(popup);
       expect(errors).toEqual([]);
     } finally {
       await launched.close();
