@@ -48,7 +48,8 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({ plugins: [noZodCodegen()] }),
   // The sources zip AMO asks for (`wxt zip -b firefox`): what rebuilds the add-on, not local artifacts.
-  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', '**/*.log'] },
+  // The store screenshots are listing material, not source.
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', 'playwright-report/**', '**/*.log', 'docs/store/screenshots/**', '.reports/**'] },
   manifest: ({ browser }) => ({
     name: 'Intacct Setup Helper',
     description:
