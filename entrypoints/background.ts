@@ -5,6 +5,7 @@ import { forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils
 import { recognizedFramesItem } from '@/utils/storage/session-items';
 import { registerConnectionHandlers } from '@/utils/background/connection';
 import { handleExportAudit } from '@/utils/export/export-handler';
+import { keepOrganizationPolicyCopy } from '@/utils/managed/read';
 
 export default defineBackground(() => {
   // Frames report in bursts (a frameset loads several at once): serialize read-modify-write on storage.
@@ -33,4 +34,7 @@ export default defineBackground(() => {
 
   // The popup's connection test and permission check (the gateway calls need the host permission).
   registerConnectionHandlers();
+
+  // The organization's policy, copied for the overlay and the popup (utils/managed/read.ts says why).
+  keepOrganizationPolicyCopy();
 });

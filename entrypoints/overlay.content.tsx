@@ -1,4 +1,4 @@
-import { createShadowRootUi, defineContentScript, type ContentScriptContext } from '#imports';
+import { createShadowRootUi, defineContentScript, storage, type ContentScriptContext } from '#imports';
 import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import overlayCss from '@/components/overlay/overlay.css?inline';
@@ -18,7 +18,9 @@ import {
 import { optionValues, resolveProfile } from '@/utils/guide/page-guide';
 import { detectPage } from '@/utils/pages/detect';
 import type { PageKind } from '@/utils/pages/kinds';
-import { parseSelection, type IntegrationSelection } from '@/utils/storage/selection';
+import { applyManagedSelection, withManagedProfiles } from '@/utils/managed/apply';
+import { readManagedState, watchManagedState } from '@/utils/managed/read';
+import type { IntegrationSelection } from '@/utils/storage/selection';
 import { checklistItem, companyIdItem, selectionItem } from '@/utils/storage/items';
 import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connection';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
@@ -78,11 +80,20 @@ function companyFromPage(): string | null {
 async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   let taught: TaughtRules = parseTaughtRules(await taughtRulesItem.getValue());
   let kind: PageKind | null = detectPage(document, location.href, taught.pages);
-  let selection: IntegrationSelection = parseSelection(await selectionItem.getValue());
+  // The organization's policy over what is stored: a locked integration, the organization's profiles.
+  let managed = await readManagedState();
+  let storedSelection: unknown = await storage.getItem(selectionItem.key);
+  let storedImports: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
+  let selection: IntegrationSelection = applyManagedSelection(storedSelection, managed.config);
+  let imported: IntegrationProfile[] = withManagedProfiles(storedImports, managed.config);
   let checklist: ChecklistStore = parseChecklistStore(await checklistItem.getValue());
-  let imported: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
   let history: AuditHistory = parseHistory(await auditHistoryItem.getValue());
   let reviewer = parseReviewer(await reviewerItem.getValue());
+  const applyManaged = (): void => {
+    selection = applyManagedSelection(storedSelection, managed.config);
+    imported = withManagedProfiles(storedImports, managed.config);
+    render();
+  };
   // A newer injection may have replaced this one while it read storage (WXT invalidates the older).
   if (ctx.isInvalid) return;
   const companyId = companyFromPage() ?? (await companyIdItem.getValue()) ?? UNKNOWN_COMPANY;
@@ -203,12 +214,16 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   });
   observer.observe(document, { childList: true, subtree: true });
   const unwatchSelection = selectionItem.watch((value) => {
-    selection = parseSelection(value);
-    render();
+    storedSelection = value;
+    applyManaged();
   });
   const unwatchImported = customProfilesItem.watch((value) => {
-    imported = parseCustomProfiles(value);
-    render();
+    storedImports = parseCustomProfiles(value);
+    applyManaged();
+  });
+  const unwatchManaged = watchManagedState((state) => {
+    managed = state;
+    applyManaged();
   });
   const unwatchTaught = taughtRulesItem.watch((value) => {
     taught = parseTaughtRules(value);
@@ -236,6 +251,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     unwatchTaught();
     unwatchHistory();
     unwatchReviewer();
+    unwatchManaged();
     ui.remove();
   });
 }
