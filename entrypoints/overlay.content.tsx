@@ -16,7 +16,7 @@ import {
   type ChecklistStore,
 } from '@/utils/checklist/progress';
 import { optionValues, resolveProfile } from '@/utils/guide/page-guide';
-import { detectPage } from '@/utils/pages/detect';
+import { detectTaughtPage } from '@/utils/pages/taught';
 import type { PageKind } from '@/utils/pages/kinds';
 import { applyManagedSelection, withManagedProfiles } from '@/utils/managed/apply';
 import { readManagedState, watchManagedState } from '@/utils/managed/read';
@@ -25,7 +25,7 @@ import { checklistItem, companyIdItem, selectionItem } from '@/utils/storage/ite
 import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connection';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { INTACCT_HOSTS } from '@/utils/hosts';
-import { parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
+import { effectiveTaughtRulesItem, parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
 import type { ExportReply } from '@/utils/export/export-message';
 import { parseHistory, type AuditHistory } from '@/utils/export/history';
 import { auditHistoryItem, parseReviewer, reviewerItem } from '@/utils/storage/evidence';
@@ -78,8 +78,8 @@ function companyFromPage(): string | null {
 }
 
 async function runOverlay(ctx: ContentScriptContext): Promise<void> {
-  let taught: TaughtRules = parseTaughtRules(await taughtRulesItem.getValue());
-  let kind: PageKind | null = detectPage(document, location.href, taught.pages);
+  let taught: TaughtRules = parseTaughtRules(await effectiveTaughtRulesItem.getValue());
+  let kind: PageKind | null = detectTaughtPage(document, location.href, taught.pages);
   // The organization's policy over what is stored: a locked integration, the organization's profiles.
   let managed = await readManagedState();
   let storedSelection: unknown = await storage.getItem(selectionItem.key);
@@ -193,7 +193,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   }
 
   function sync(): void {
-    const next = detectPage(document, location.href, taught.pages);
+    const next = detectTaughtPage(document, location.href, taught.pages);
     domVersion++;
     // The page re-rendered over our panel (newer Intacct pages replace their body in place): put it back.
     if (next && root && !ui.shadowHost.isConnected) ui.remove();
@@ -225,7 +225,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     managed = state;
     applyManaged();
   });
-  const unwatchTaught = taughtRulesItem.watch((value) => {
+  const unwatchTaught = effectiveTaughtRulesItem.watch((value) => {
     taught = parseTaughtRules(value);
     sync();
   });

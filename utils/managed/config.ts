@@ -208,9 +208,9 @@ export function parseManagedConfig(raw: unknown): ManagedState {
 }
 
 /**
- * Hand-off to page recognition (issue 9, teach mode): the organization's taught page rules, checked
- * here only as a list of objects. Page recognition validates each with its own rule schema when it
- * wires them in; until then nothing applies them.
+ * Hand-off to page recognition (teach mode): the organization's taught rules, checked here only as a list
+ * of objects; utils/storage/taught-rules.ts (organizationTaughtRules) checks each with the rule schema and
+ * the background puts them in force beside the admin's own (utils/background/taught-pages.ts).
  */
 export function managedTaughtRules(config: ManagedConfig): unknown[] {
   return [...config.taughtRules];
