@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
+import { adminClick } from './admin-click';
 import { AuditEvidence, type AuditEvidenceProps } from './AuditEvidence';
 import { Findings } from './Findings';
 
@@ -109,7 +110,7 @@ export function Overlay({
             {fill && (fill.count > 0 || fill.lastResult) && (
               <div className="ish-actions">
                 {fill.count > 0 && (
-                  <button type="button" className="ish-primary" data-testid="ish-fill" onClick={fill.onFill}>
+                  <button type="button" className="ish-primary" data-testid="ish-fill" onClick={adminClick(fill.onFill)}>
                     Fill recommended values ({fill.count})
                   </button>
                 )}
