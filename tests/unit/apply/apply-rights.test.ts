@@ -8,18 +8,10 @@ import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { defaultOptionValues } from '@/utils/profiles/registry';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
+import { livePage } from './live-page';
 import { changedControls, controlStates } from './controls-state';
 
 const VALUES = defaultOptionValues(EXPENSIFY_PROFILE);
-
-/** The demo page with its own inline script running, as in the browser (DOMParser documents run none). */
-function livePage(name: string): Document {
-  const html = fixtureHtml(name);
-  const doc = parseHtml(html);
-  const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1];
-  if (script) new Function('document', 'window', script)(doc, { close: () => {} });
-  return doc;
-}
 
 /** Every event the page would see, in order: what its listeners learn of an apply. */
 function recordEvents(doc: Document): string[] {
