@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ControlValue } from '@/utils/apply/controls';
 import { changeCount, planChanges, type ApplyPlan, type ApplyStep, type ControlChange, type PlanNote } from '@/utils/apply/plan';
 import { adminClick } from './admin-click';
@@ -29,6 +29,20 @@ function ChangeItem({ change, group }: { change: ControlChange; group: string })
   );
 }
 
+/** "ticks 2 boxes", "unticks 46 boxes", "ticks 3 and unticks 2 boxes": the radios are in the step's own words. */
+function boxesSummary(changes: readonly ControlChange[]): string {
+  const boxes = changes.filter((c) => !(c.control.localName === 'input' && c.control.getAttribute('type') === 'radio'));
+  const ticks = boxes.filter((c) => c.to === true).length;
+  const unticks = boxes.filter((c) => c.to === false).length;
+  const parts = [ticks ? `ticks ${ticks}` : '', unticks ? `unticks ${unticks}` : ''].filter(Boolean);
+  if (!parts.length) return `${changes.length} controls`;
+  return `${capitalized(parts.join(' and '))} box${ticks + unticks === 1 ? '' : 'es'}`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function StepItem({ step }: { step: ApplyStep }) {
   const changes = [...step.sets, ...step.follows];
   const only = changes.length === 1 ? changes[0] : undefined;
@@ -42,7 +56,7 @@ function StepItem({ step }: { step: ApplyStep }) {
         <>
           {step.text}
           <details>
-            <summary>{changes.length} boxes and radios</summary>
+            <summary>{boxesSummary(changes)}</summary>
             <ul>
               {changes.map((c) => (
                 <ChangeItem key={c.subject} change={c} group={step.group} />
@@ -81,12 +95,13 @@ function Notes({ title, notes, testId }: { title: string; notes: readonly PlanNo
 
 function Preview({ plan, note, apply }: { plan: ApplyPlan; note: string; apply: ApplyOffer }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
   // The preview replaces the button the admin pressed: keyboard focus lands on what it says.
   useEffect(() => heading.current?.focus(), [plan]);
   const count = planChanges(plan).length;
   return (
-    <section className="ish-apply-preview" data-testid="ish-apply-preview" aria-labelledby="ish-apply-heading">
-      <h3 id="ish-apply-heading" ref={heading} tabIndex={-1}>
+    <section className="ish-apply-preview" data-testid="ish-apply-preview" aria-labelledby={headingId}>
+      <h3 id={headingId} ref={heading} tabIndex={-1}>
         {count ? `${apply.label}: ${changeCount(count)}` : `${apply.label}: nothing the helper can set here`}
       </h3>
       {note && (
@@ -151,6 +166,7 @@ function Result({ apply }: { apply: ApplyOffer }) {
         </p>
         <EditList intro="The page did not take these; set them by hand:" edits={outcome.notTaken} />
         <EditList intro="The page itself also changed (Undo puts these back too):" edits={outcome.alsoChanged} />
+        {state.plan.then && <p>{state.plan.then}</p>}
         {saved ? (
           <p className="ish-note">You saved the page, so Undo is no longer offered.</p>
         ) : (
