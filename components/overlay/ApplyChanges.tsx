@@ -10,6 +10,9 @@ export interface ApplyChangesProps {
   offered: boolean;
 }
 
+// A window of 6,000 boxes would draw 6,000 lines nobody reads; the step's words and count say it all.
+const LISTED_CHANGES = 200;
+
 function valueWords(value: ControlValue, control: Element): string {
   if (typeof value !== 'boolean') return `→ ${value}`;
   const radio = control.localName === 'input' && control.getAttribute('type') === 'radio';
@@ -58,9 +61,10 @@ function StepItem({ step }: { step: ApplyStep }) {
           <details>
             <summary>{boxesSummary(changes)}</summary>
             <ul>
-              {changes.map((c) => (
+              {changes.slice(0, LISTED_CHANGES).map((c) => (
                 <ChangeItem key={c.subject} change={c} group={step.group} />
               ))}
+              {changes.length > LISTED_CHANGES && <li>and {changes.length - LISTED_CHANGES} more</li>}
             </ul>
           </details>
         </>

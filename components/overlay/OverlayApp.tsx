@@ -48,6 +48,7 @@ const NO_HISTORY: AuditHistory = {};
 
 // Typing fires an input event per key; one audit per burst is plenty and keeps big pages smooth.
 const AUDIT_DELAY_MS = 40;
+const MANY_EDITS = 50;
 
 const NO_FIELDS: readonly PointedField[] = [];
 
@@ -94,7 +95,9 @@ export function OverlayApp({
       // Read the page after its own handlers ran: Intacct's "All" / "Read only" radios tick the boxes in
       // their change handler, which runs after our capture listener.
       timer = setTimeout(() => {
-        for (const target of edited) auditor.changed(target);
+        // Thousands of boxes at once (Apply on a big window) cost less as one re-read of the page.
+        if (edited.size > MANY_EDITS) auditor.changed(null);
+        else for (const target of edited) auditor.changed(target);
         edited.clear();
         setVersion((v) => v + 1);
       }, AUDIT_DELAY_MS);

@@ -34,15 +34,17 @@ function isToggleInput(el: Element): el is HTMLInputElement {
 }
 
 function inDisabledFieldset(el: Element): boolean {
-  for (let fieldset = el.closest('fieldset[disabled]'); fieldset; fieldset = fieldset.parentElement?.closest('fieldset[disabled]') ?? null) {
-    const legend = Array.from(fieldset.children).find((c) => c.localName === 'legend');
-    if (!legend?.contains(el)) return true;
+  let child: Element = el;
+  for (let node = el.parentElement; node; child = node, node = node.parentElement) {
+    if (node.localName !== 'fieldset' || !node.hasAttribute('disabled')) continue;
+    const legend = Array.from(node.children).find((c) => c.localName === 'legend');
+    if (child !== legend) return true;
   }
   return false;
 }
 
-/** Null when Apply may set `el`; otherwise why not. */
-export function whyUnsettable(el: Element): Unsettable | null {
+/** What about the control itself stops Apply setting it (its kind, disabled), without asking whether it shows. */
+function controlProblem(el: Element): Unsettable | null {
   const role = (el.getAttribute('role') ?? '').toLowerCase();
   if (!isInput(el) && !isSelect(el) && !isTextArea(el)) {
     // Any other element standing for a box is a read-only view's ✓ or "Yes" (utils/reading/controls).
@@ -52,10 +54,30 @@ export function whyUnsettable(el: Element): Unsettable | null {
     return 'not a control';
   }
   // aria-disabled is how a page greys a box out; a disabled fieldset disables what it holds, but its legend.
-  if (el.matches(':disabled') || (el.getAttribute('aria-disabled') ?? '').toLowerCase() === 'true' || inDisabledFieldset(el)) return 'disabled';
+  if ((el as HTMLInputElement).disabled || (el.getAttribute('aria-disabled') ?? '').toLowerCase() === 'true' || inDisabledFieldset(el)) return 'disabled';
   if (!isSelect(el) && (el as HTMLInputElement | HTMLTextAreaElement).readOnly && !isToggleInput(el)) return 'disabled';
-  if (!isShown(el)) return 'hidden';
   return null;
+}
+
+/** Hidden by an attribute or inline style between `el` and `shownAncestor` (which the caller saw shown). */
+function hiddenBelow(el: Element, shownAncestor: Element): boolean {
+  for (let node: Element | null = el; node && node !== shownAncestor; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return true;
+    const style = (node.getAttribute('style') ?? '').replace(/\s+/g, '').toLowerCase();
+    if (style.includes('display:none') || style.includes('visibility:hidden')) return true;
+  }
+  return false;
+}
+
+/**
+ * Null when Apply may set `el`; otherwise why not. A page's visibility costs a style computation per
+ * control, so a caller with thousands of boxes in one grid passes the grid it saw shown.
+ */
+export function whyUnsettable(el: Element, shownAncestor?: Element): Unsettable | null {
+  const problem = controlProblem(el);
+  if (problem) return problem;
+  const shown = shownAncestor ? !hiddenBelow(el, shownAncestor) : isShown(el);
+  return shown ? null : 'hidden';
 }
 
 /** What the control holds now: checked for a checkbox or radio, the option text of a select, the text typed. */
@@ -75,7 +97,8 @@ function optionFor(select: HTMLSelectElement, text: string): HTMLOptionElement |
  * cancelled, a select without that option). Never submits and never clicks anything but the box itself.
  */
 export function writeValue(el: Element, value: ControlValue): boolean {
-  if (!el.isConnected || whyUnsettable(el) !== null) return false;
+  // Whether it shows was judged by the plan the admin confirmed; the control itself is checked again.
+  if (!el.isConnected || controlProblem(el) !== null) return false;
   if (typeof value === 'boolean') {
     if (!isToggleInput(el)) return false;
     if (el.checked === value) return true;

@@ -9,6 +9,7 @@ import {
   type AuditContext,
 } from '@/utils/audit/permissions';
 import { requiredPermissions } from '@/utils/profiles/registry';
+import { isShown } from '@/utils/reading/controls';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
 import {
   isControlChecked,
@@ -22,7 +23,7 @@ import {
   type SubscriptionRow,
   type SubscriptionsPage,
 } from '@/utils/readers/permissions';
-import { unsettableWords, whyUnsettable } from './controls';
+import { unsettableWords, whyUnsettable, type Unsettable } from './controls';
 import type { ApplyPlan, ControlChange } from './plan';
 
 /**
@@ -157,19 +158,24 @@ function sectionSteps(app: string, section: PermissionSection, t: BlockTargets, 
     .map((obj) => ({ obj, cells: obj.rights.filter((c) => t.cells.has(c)) }))
     .filter((r) => r.cells.length > 0);
   if (!rows.length) return;
+  // One visibility check for the grid, then the cheap checks per box: a window may hold 6,000 boxes.
+  const gridShown = isShown(section.grid);
+  const reasons = new Map<RightCell, Unsettable | null>();
+  for (const r of rows) for (const c of r.cells) reasons.set(c, gridShown ? whyUnsettable(c.control, section.grid) : 'hidden');
+  const why = (cell: RightCell): Unsettable | null => reasons.get(cell) ?? null;
   const change = (obj: PermissionObjectRow, cell: RightCell): ControlChange => ({
     control: cell.control,
     subject: `${app} › ${obj.name} › ${cell.right}`,
     from: cell.granted,
     to: t.cells.get(cell) ?? cell.granted,
   });
-  const blocked = rows.flatMap((r) => r.cells.map((c) => whyUnsettable(c.control))).find((w) => w !== null) ?? null;
+  const blocked = rows.flatMap((r) => r.cells.map(why)).find((w) => w !== null) ?? null;
 
   if (unneeded) {
     // A module the integration does not use: its whole grid goes, one step per section.
     const all = rows.flatMap((r) => r.cells.map((c) => ({ obj: r.obj, cell: c })));
-    const settable = all.filter(({ cell }) => whyUnsettable(cell.control) === null);
-    const reason = all.map(({ cell }) => whyUnsettable(cell.control)).find((w) => w !== null);
+    const settable = all.filter(({ cell }) => why(cell) === null);
+    const reason = all.map(({ cell }) => why(cell)).find((w) => w !== null);
     if (settable.length) {
       plan.steps.push({
         group: app,
@@ -196,7 +202,7 @@ function sectionSteps(app: string, section: PermissionSection, t: BlockTargets, 
     });
     return;
   }
-  if (level && blocked !== null && rows.every((r) => r.cells.every((c) => whyUnsettable(c.control) !== null))) {
+  if (level && blocked !== null && rows.every((r) => r.cells.every((c) => why(c) !== null))) {
     plan.byHand.push({
       subject: `${app} › ${section.title}`,
       text: `Choose ${LEVEL_WORDS[level]} under ${section.title} (or set its ${rows.reduce((n, r) => n + r.cells.length, 0)} boxes) by hand: ${unsettableWords(blocked)}.`,
@@ -204,8 +210,8 @@ function sectionSteps(app: string, section: PermissionSection, t: BlockTargets, 
     return;
   }
   for (const { obj, cells } of rows) {
-    const settable = cells.filter((c) => whyUnsettable(c.control) === null);
-    const manual = cells.filter((c) => whyUnsettable(c.control) !== null);
+    const settable = cells.filter((c) => why(c) === null);
+    const manual = cells.filter((c) => why(c) !== null);
     const words = (list: RightCell[]) =>
       verbList(
         list.filter((c) => t.cells.get(c)).map((c) => c.right),
@@ -214,7 +220,7 @@ function sectionSteps(app: string, section: PermissionSection, t: BlockTargets, 
     if (settable.length) {
       plan.steps.push({ group: app, text: `${obj.name}: ${words(settable)}`, sets: settable.map((c) => change(obj, c)), follows: [] });
     }
-    const reason = manual[0] ? whyUnsettable(manual[0].control) : null;
+    const reason = manual[0] ? why(manual[0]) : null;
     if (reason) plan.byHand.push({ subject: `${app} › ${obj.name}`, text: `${capital(words(manual))} by hand: ${unsettableWords(reason)}.` });
   }
 }

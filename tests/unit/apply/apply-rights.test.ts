@@ -7,6 +7,7 @@ import { createPermissionsAudit } from '@/utils/audit/permissions';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { defaultOptionValues } from '@/utils/profiles/registry';
+import { bigPermissionsHtml } from '../../fixtures/intacct/generated/big-permissions';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 import { livePage } from './live-page';
 import { changedControls, controlStates } from './controls-state';
@@ -145,6 +146,23 @@ describe('Apply Expensify’s rights in the demo Permissions window', () => {
     const undone = undoApply(outcome.edits);
     expect(undone.restored).toBe(2);
     expect(undone.notRestored.map((e) => e.subject)).toEqual(['Accounts Receivable']);
+  });
+});
+
+describe('a window with many applications', () => {
+  it('plans each application by its own need — All, Read only, none — and every right is then OK', () => {
+    const doc = parseHtml(bigPermissionsHtml(12, 10));
+    const plan = planRights(doc, EXPENSIFY_PROFILE, VALUES);
+    expect(plan.steps.map((s) => `${s.group}: ${s.text}`)).toEqual(
+      expect.arrayContaining([
+        'General Ledger: Choose All under Activities and lists (now Custom)',
+        'Company: Choose Read only under Reports (now Custom)',
+        expect.stringMatching(/^Accounts Receivable: Untick every right under Activities and lists \(\d+ boxes\)$/),
+      ]),
+    );
+    const outcome = applyPlan(plan);
+    expect(outcome.notTaken).toEqual([]);
+    expect(problems(doc)).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
 import type { ExportAudit, ExportReply } from '@/utils/export/export-message';
 import type { PageKind } from '@/utils/pages/kinds';
+import { bigPermissionsHtml } from '../../fixtures/intacct/generated/big-permissions';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 import { reactHost } from '../react-host';
 import { trustedClick } from '../trusted-click';
@@ -101,6 +102,19 @@ describe('Apply Expensify’s rights in the overlay', () => {
     expect(byTestId('ish-apply-confirm')).toBeNull();
     expect(byTestId('ish-apply-cancel')?.textContent).toBe('Close');
   });
+
+  it('a big window previews every step and names its count, without drawing a line per box', async () => {
+    // Accounts Receivable, which Expensify does not use, has over 200 boxes to untick in one section.
+    const doc = parseHtml(bigPermissionsHtml(6, 80));
+    show(doc, 'role-permissions');
+    await adminClicks('ish-apply-rights');
+    const heading = byTestId('ish-apply-preview')?.querySelector('h3')?.textContent ?? '';
+    const count = Number(/: (\d+) changes$/.exec(heading)?.[1]);
+    expect(count).toBeGreaterThan(300);
+    expect(allByTestId('ish-apply-change').length).toBeLessThan(count);
+    expect(byTestId('ish-apply-preview')?.textContent).toMatch(/Untick every right under Activities and lists \(2\d\d boxes\)/);
+    expect(byTestId('ish-apply-preview')?.textContent).toMatch(/and \d+ more/);
+  }, 20_000);
 
   it('once the admin clicks Save, Undo is no longer offered', async () => {
     const doc = livePage('role-subscriptions');
