@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
@@ -237,20 +237,21 @@ export async function typeInto(page: Page, selector: string, value: string): Pro
 
 // ---- downloads ----------------------------------------------------------------------------------------
 
-/** The finished downloads (Firefox keeps the name the add-on gave), once `count` are there. */
+/**
+ * The finished downloads (Firefox keeps the name the add-on gave, folders included: an evidence pack is
+ * one folder of four files), once `count` files are there, keyed by their path under the downloads folder.
+ */
 export async function downloads(session: FirefoxSession, count: number): Promise<Map<string, string>> {
+  const files = (): string[] =>
+    readdirSync(session.downloadsDir, { recursive: true, encoding: 'utf8' }).filter((n) => statSync(path.join(session.downloadsDir, n)).isFile());
   await poll(() => {
-    const names = readdirSync(session.downloadsDir);
+    const names = files();
     // Firefox puts an empty file under the final name and writes beside it in a .part file until done.
-    return (
-      names.length >= count &&
-      names.every((n) => !n.endsWith('.part')) &&
-      names.every((n) => existsSync(path.join(session.downloadsDir, n)) && statSync(path.join(session.downloadsDir, n)).size > 0)
-    );
+    return names.length >= count && names.every((n) => !n.endsWith('.part')) && names.every((n) => statSync(path.join(session.downloadsDir, n)).size > 0);
   }, `${count} finished downloads in ${session.downloadsDir}`);
-  const files = new Map<string, string>();
-  for (const name of readdirSync(session.downloadsDir)) files.set(name, readFileSync(path.join(session.downloadsDir, name), 'utf8'));
-  return files;
+  const texts = new Map<string, string>();
+  for (const name of files()) texts.set(name, readFileSync(path.join(session.downloadsDir, name), 'utf8'));
+  return texts;
 }
 
 export { poll };

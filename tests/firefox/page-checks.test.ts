@@ -66,10 +66,10 @@ it('"Export audit" saves the JSON and CSV audit files with the rows the page sho
   // Told apart by content, so a pack of more files (audit.json, audit.csv, report…) still passes.
   const texts = [...files.values()];
   const json = texts.map((t) => { try { return JSON.parse(t) as unknown; } catch { return null; } }).find(
-    (v): v is { findings: { status: string; subject: string }[] } => !!v && typeof v === 'object' && Array.isArray((v as { findings?: unknown }).findings),
+    (v): v is { rows: { status: string; subject: string }[] } => !!v && typeof v === 'object' && Array.isArray((v as { rows?: unknown }).rows),
   );
   expect(json, `a JSON audit among ${[...files.keys()].join(', ')}`).toBeTruthy();
-  expect(json!.findings.map((f) => `${f.status}|${f.subject}`).sort()).toEqual(onPage);
+  expect(json!.rows.map((f) => `${f.status}|${f.subject}`).sort()).toEqual(onPage);
   const csv = texts.find((t) => !t.trimStart().startsWith('{') && t.includes('General Ledger › Accounts') && t.includes(','));
   expect(csv, `a CSV audit naming the audited rows among ${JSON.stringify([...files].map(([n, t]) => [n, t.slice(0, 200)]))}`).toBeTruthy();
   for (const row of onPage) expect(csv).toContain(row.split('|')[1]!);
