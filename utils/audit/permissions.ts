@@ -79,7 +79,8 @@ export function slug(text: string): string {
 
 // "Time & Expenses", "Time and Expenses" and "time &amp; expenses" are one module.
 function moduleKey(name: string): string {
-  return normalizeLabel(name).replace(/\s+and\s+/g, ' & ').replace(/\s*&\s*/g, ' & ');
+  // normalizeLabel leaves single spaces only, so a space is matched as one character, never as a run.
+  return normalizeLabel(name).replace(/ and /g, ' & ').replace(/ ?& ?/g, ' & ');
 }
 
 // Guides and pages disagree on plurals ("Tax Detail" vs "Tax details").
