@@ -22,6 +22,7 @@ import { parseSelection, type IntegrationSelection } from '@/utils/storage/selec
 import { checklistItem, companyIdItem, selectionItem } from '@/utils/storage/items';
 import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connection';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
+import { profileName } from '@/utils/profiles/registry';
 import { INTACCT_HOSTS } from '@/utils/hosts';
 import { parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
 import type { ExportReply } from '@/utils/export/export-message';
@@ -135,7 +136,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     const profile = resolveProfile(selection, imported);
     const items = checklistItems(profile, optionValues(profile, selection), progressOf(checklist, companyId, profile.id));
     const item = nextStep(items);
-    if (!item) return `All ${items.length} steps of the ${profile.name} checklist are done.`;
+    if (!item) return `All ${items.length} steps of the ${profileName(profile)} checklist are done.`;
     const here = kind !== null && item.step.pageKinds.includes(kind);
     return here
       ? `Next: step ${item.number}, ${item.step.title} — on this page.`

@@ -1,7 +1,8 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { downloadBuiltPackage, packageFileName, type DownloadDeps } from '@/utils/package/download';
 import { importCustomProfile, type ProfileProblem } from '@/utils/profiles/import';
-import type { IntegrationProfile } from '@/utils/profiles/schema';
+import { profileName } from '@/utils/profiles/registry';
+import { httpsHost, type IntegrationProfile } from '@/utils/profiles/schema';
 import './connection.css';
 
 export interface PackageDownloadProps {
@@ -31,14 +32,24 @@ export function PackageDownload({ profile, deps }: PackageDownloadProps) {
   return (
     <section aria-labelledby={`${ids}-h`} data-testid="ish-package" data-kind={pkg?.kind ?? 'none'} className="cx">
       <h2 id={`${ids}-h`}>Package</h2>
-      {!pkg && <p className="muted">{profile.name} needs no package in Intacct.</p>}
+      {!pkg && <p className="muted">{profileName(profile)} needs no package in Intacct.</p>}
       {pkg?.kind === 'download' && (
         <>
-          <p>
-            <a href={pkg.url} target="_blank" rel="noreferrer" data-testid="ish-package-link" className="cx-button cx-secondary">
-              Get the package from {profile.vendor}
-            </a>
-          </p>
+          {httpsHost(pkg.url) ? (
+            <p className="cx-link-row">
+              <a href={pkg.url} target="_blank" rel="noreferrer" data-testid="ish-package-link" className="cx-button cx-secondary">
+                Get the package from {profile.vendor}
+              </a>
+              {/* Where the link leads, read from the address itself: a profile's vendor name is only its own word. */}
+              <span className="cx-host" data-testid="ish-package-host">
+                {httpsHost(pkg.url)}
+              </span>
+            </p>
+          ) : (
+            <p className="cx-error" data-testid="ish-package-refused">
+              This profile’s package link is not an https:// address, so it is not offered.
+            </p>
+          )}
           <p className="help">{pkg.note}</p>
           <p className="help">{pkg.fileHint}</p>
         </>
@@ -94,6 +105,7 @@ export interface ProfileImportProps {
 export function ProfileImport({ onImported }: ProfileImportProps) {
   const ids = useId();
   const [problems, setProblems] = useState<ProfileProblem[]>([]);
+  const [more, setMore] = useState(0);
   const [imported, setImported] = useState<string | null>(null);
 
   const read = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -104,11 +116,13 @@ export function ProfileImport({ onImported }: ProfileImportProps) {
     input.value = '';
     if (result.ok) {
       setProblems([]);
+      setMore(0);
       setImported(result.profile.name);
       onImported(result.profile);
     } else {
       setImported(null);
       setProblems(result.problems);
+      setMore(result.more);
     }
   };
 
@@ -133,6 +147,7 @@ export function ProfileImport({ onImported }: ProfileImportProps) {
                 <code>{p.path || '(the file)'}</code> {p.message}
               </li>
             ))}
+            {more > 0 && <li data-testid="ish-import-more">and {more.toLocaleString('en-US')} more</li>}
           </ul>
         </div>
       )}
