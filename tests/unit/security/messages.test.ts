@@ -5,6 +5,7 @@ import type { Finding } from '@/utils/audit/finding';
 import { handleConnectionMessage, rememberCompany } from '@/utils/background/connection';
 import { dataUrl } from '@/utils/export/download-url';
 import { handleExportAudit, type ExportDeps } from '@/utils/export/export-handler';
+import { EXPORT_INTERVAL_MS, ExportThrottle } from '@/utils/export/throttle';
 import { auditsOf, parseHistory } from '@/utils/export/history';
 import { isIntacctUrl } from '@/utils/hosts';
 import {
@@ -20,7 +21,7 @@ import { handlePageReport, type PageReportDeps } from '@/utils/messages/page-han
 import { EMPTY_FRAMES, withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
 import { lastCompanyItem } from '@/utils/storage/connection';
 import { auditHistoryItem, reviewerItem } from '@/utils/storage/evidence';
-import { evidenceReportItem } from '@/utils/storage/session-items';
+import { evidenceReportItem, reportTabItem } from '@/utils/storage/session-items';
 import { LONG_TEXT } from '../../fixtures/intacct/hostile/payloads';
 
 // The background answers three kinds of message: page reports from the all-frames detector, audit exports
@@ -209,8 +210,9 @@ function decodeDataUrl(url: string): string {
   return decodeURIComponent(url.slice(url.indexOf(',') + 1));
 }
 
+/** Each with a throttle of its own: these tests export one tab's audit several times on purpose (the throttle's own tests below). */
 async function exported(raw: unknown, sender: Browser.runtime.MessageSender): Promise<ExportReply | undefined> {
-  return handleExportAudit(raw, sender, DEPS);
+  return handleExportAudit(raw, sender, { ...DEPS, throttle: new ExportThrottle() });
 }
 
 /** The files a spied download received, by name. */
@@ -444,3 +446,64 @@ describe('the company a page report names', () => {
     expect(await lastCompanyItem.getValue()).toBeNull();
   });
 });
+
+describe('what a page script pressing Export audit can still cause (issue 15)', () => {
+  /** A throttle on a clock the test moves. */
+  function clocked(): { deps: ExportDeps; advance: (ms: number) => void } {
+    let at = 1_000_000;
+    return { deps: { ...DEPS, throttle: new ExportThrottle(EXPORT_INTERVAL_MS, () => at) }, advance: (ms) => (at += ms) };
+  }
+
+  it('one export per tab every few seconds: five presses at once save one pack', async () => {
+    const download = spyDownloads();
+    const { deps, advance } = clocked();
+    const replies = await Promise.all(Array.from({ length: 5 }, () => handleExportAudit(exportMessage(), contentScript(), deps)));
+    expect(replies.filter((r) => r?.ok)).toHaveLength(1);
+    expect(replies.filter((r) => r && !r.ok).map((r) => r && !r.ok && r.message)).toEqual(
+      Array(4).fill('An audit of this tab was exported moments ago; one export every 5 seconds. Try again in 5 seconds.'),
+    );
+    expect(download).toHaveBeenCalledTimes(4);
+
+    advance(EXPORT_INTERVAL_MS - 1);
+    expect(await handleExportAudit(exportMessage(), contentScript(), deps)).toMatchObject({ ok: false, message: expect.stringContaining('Try again in 1 second.') });
+    // Another tab has a turn of its own.
+    expect(await handleExportAudit(exportMessage(), contentScript({ tab: tab(5, 0) }), deps)).toMatchObject({ ok: true });
+    advance(1);
+    expect(await handleExportAudit(exportMessage(), contentScript(), deps)).toMatchObject({ ok: true });
+    expect(download).toHaveBeenCalledTimes(12);
+  });
+
+  it('leaves the popup’s exports alone: a page script cannot reach the popup', async () => {
+    spyDownloads();
+    const { deps } = clocked();
+    const api = exportMessage({ view: 'api', method: 'getUserPermissions', subject: { kind: 'user', name: 'xmlgateway_expensify' } });
+    for (let i = 0; i < 3; i++) expect(await handleExportAudit(api, POPUP(), deps)).toMatchObject({ ok: true });
+  });
+
+  it('reuses one report tab for every export, and opens a new one only when that one is gone', async () => {
+    spyDownloads();
+    const { deps, advance } = clocked();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const update = vi.fn(async (id: number) => ({ id }) as Browser.tabs.Tab);
+    (fakeBrowser.tabs as unknown as { update: typeof update }).update = update;
+    (fakeBrowser.windows as unknown as { update: () => Promise<unknown> }).update = async () => ({});
+
+    await handleExportAudit(exportMessage(), contentScript(), deps);
+    expect(create).toHaveBeenCalledTimes(1);
+    const reportTab = await reportTabItem.getValue();
+    expect(reportTab).not.toBeNull();
+    for (let i = 0; i < 3; i++) {
+      advance(EXPORT_INTERVAL_MS);
+      await handleExportAudit(exportMessage({ auditId: `a1b2c3d4-0000-4000-8000-00000000001${i}` }), contentScript(), deps);
+    }
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(update.mock.calls.map(([id, props]) => [id, props])).toEqual(Array(3).fill([reportTab, { active: true }]));
+
+    // The admin closed it (the report page clears the id as it goes).
+    await reportTabItem.setValue(null);
+    advance(EXPORT_INTERVAL_MS);
+    await handleExportAudit(exportMessage(), contentScript(), deps);
+    expect(create).toHaveBeenCalledTimes(2);
+  });
+});
+
