@@ -18,7 +18,8 @@ import {
   type ExportRequest,
 } from '@/utils/export/export-message';
 import { handlePageReport, type PageReportDeps } from '@/utils/messages/page-handler';
-import { EMPTY_FRAMES, withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
+import { MAX_REVIVALS, RevivalBudget, handleOverlayLost } from '@/utils/background/overlay-revival';
+import { EMPTY_FRAMES, applyPageReport, withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
 import { lastCompanyItem } from '@/utils/storage/connection';
 import { auditHistoryItem, reviewerItem } from '@/utils/storage/evidence';
 import { evidenceReportItem, reportTabItem } from '@/utils/storage/session-items';
@@ -484,7 +485,7 @@ describe('what a page script pressing Export audit can still cause (issue 15)', 
     spyDownloads();
     const { deps, advance } = clocked();
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    const update = vi.fn(async (id: number) => ({ id }) as Browser.tabs.Tab);
+    const update = vi.fn(async (id: number, _props: Browser.tabs.UpdateProperties) => ({ id }) as Browser.tabs.Tab);
     (fakeBrowser.tabs as unknown as { update: typeof update }).update = update;
     (fakeBrowser.windows as unknown as { update: () => Promise<unknown> }).update = async () => ({});
 
@@ -504,6 +505,58 @@ describe('what a page script pressing Export audit can still cause (issue 15)', 
     advance(EXPORT_INTERVAL_MS);
     await handleExportAudit(exportMessage(), contentScript(), deps);
     expect(create).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('an overlay a page switched off (a forged WXT start event, issue 15)', () => {
+  /** Frame 3 of tab 4 recorded as the role Permissions window at INTACCT_PAGE. */
+  const recorded = applyPageReport(EMPTY_FRAMES, 4, 3, 'role-permissions', INTACCT_PAGE, 1);
+  const LOST = { type: 'ish/overlay-lost' };
+
+  function deps(frames: RecognizedFrames = recorded, budget = new RevivalBudget()) {
+    const shown: Array<[number, number]> = [];
+    return { shown, deps: { frames: async () => frames, showOverlay: (t: number, f: number) => shown.push([t, f]), budget } };
+  }
+
+  it('injects the overlay again into that frame while it is still the setup page the detector reported', async () => {
+    const { shown, deps: d } = deps();
+    expect(await handleOverlayLost(LOST, contentScript(), d)).toBe(true);
+    expect(shown).toEqual([[4, 3]]);
+  });
+
+  it('not into a frame that is no longer a setup page, nor one that moved to another page', async () => {
+    const gone = deps(applyPageReport(recorded, 4, 3, null, INTACCT_PAGE, 2));
+    expect(await handleOverlayLost(LOST, contentScript(), gone.deps)).toBe(false);
+    const moved = deps();
+    expect(await handleOverlayLost(LOST, contentScript({ url: 'https://www-p02.intacct.com/ia/acct/lister.phtml?.op=1' }), moved.deps)).toBe(false);
+    const otherFrame = deps();
+    expect(await handleOverlayLost(LOST, contentScript({ frameId: 5 }), otherFrame.deps)).toBe(false);
+    expect([...gone.shown, ...moved.shown, ...otherFrame.shown]).toEqual([]);
+  });
+
+  it('only for our own overlay on an Intacct page, and only for its own message', async () => {
+    const { shown, deps: d } = deps();
+    for (const sender of [contentScript({ id: 'another-extension-id' }), contentScript({ url: 'https://evil.example/ia/acct/x' }), contentScript({ tab: undefined }), contentScript({ frameId: undefined })]) {
+      expect(await handleOverlayLost(LOST, sender, d)).toBe(false);
+    }
+    for (const raw of [null, 'ish/overlay-lost', { type: 'ish/overlay-lost', frameId: 0 }, { type: 'ish/page' }, frameReport()]) {
+      expect(await handleOverlayLost(raw, contentScript(), d)).toBe(false);
+    }
+    expect(shown).toEqual([]);
+  });
+
+  it(`a page that keeps forging gets the overlay back ${MAX_REVIVALS} times, then no more until the frame reports its page again`, async () => {
+    const budget = new RevivalBudget();
+    const { shown, deps: d } = deps(recorded, budget);
+    for (let i = 0; i < 10; i++) await handleOverlayLost(LOST, contentScript(), d);
+    expect(shown).toHaveLength(MAX_REVIVALS);
+    // Another frame of the tab has its own budget.
+    const elsewhere = deps(applyPageReport(recorded, 4, 7, 'role-permissions', INTACCT_PAGE, 1), budget);
+    expect(await handleOverlayLost(LOST, contentScript({ frameId: 7 }), elsewhere.deps)).toBe(true);
+    budget.reset(4, 3);
+    expect(await handleOverlayLost(LOST, contentScript(), d)).toBe(true);
+    budget.forgetTab(4);
+    for (let i = 0; i < MAX_REVIVALS; i++) expect(await handleOverlayLost(LOST, contentScript({ frameId: 7 }), elsewhere.deps)).toBe(true);
   });
 });
 
