@@ -41,8 +41,8 @@ export function PackageDownload({ profile, deps }: PackageDownloadProps) {
                 Get the package from {profile.vendor}
               </a>
               {/* Where the link leads, read from the address itself: a profile's vendor name is only its own word. */}
-              <span className="cx-host" data-testid="ish-package-host">
-                {httpsHost(pkg.url)}
+              <span className="cx-host">
+                opens <span data-testid="ish-package-host">{httpsHost(pkg.url)}</span>
               </span>
             </p>
           ) : (
@@ -141,14 +141,14 @@ export function ProfileImport({ onImported }: ProfileImportProps) {
       {problems.length > 0 && (
         <div className="cx-error">
           The file was not imported:
-          <ul data-testid="ish-import-problems">
+          <ul className="cx-problems" data-testid="ish-import-problems">
             {problems.map((p, i) => (
               <li key={i} data-testid="ish-import-problem">
                 <code>{p.path || '(the file)'}</code> {p.message}
               </li>
             ))}
-            {more > 0 && <li data-testid="ish-import-more">and {more.toLocaleString('en-US')} more</li>}
           </ul>
+          {more > 0 && <p data-testid="ish-import-more">and {more.toLocaleString('en-US')} more</p>}
         </div>
       )}
     </section>
