@@ -47,7 +47,7 @@ export function PackageDownload({ profile, deps }: PackageDownloadProps) {
             </p>
           ) : (
             <p className="cx-error" data-testid="ish-package-refused">
-              This profile’s package link is not an https:// address, so it is not offered.
+              This profile’s package link does not start with https:, so it is not offered.
             </p>
           )}
           <p className="help">{pkg.note}</p>

@@ -49,7 +49,7 @@ export function httpsHost(value: string): string {
  * A link the admin opens from the popup: https only (z.url() alone takes javascript:, data: and file:
  * too), so a profile's link can only lead to a web page, whose host the popup shows beside it.
  */
-export const HttpsUrlSchema = z.url({ protocol: /^https$/, error: 'Use an https:// address' }).max(PROFILE_LIMITS.url);
+export const HttpsUrlSchema = z.url({ protocol: /^https$/, error: 'Use a web address that starts with https:' }).max(PROFILE_LIMITS.url);
 
 export const PageKindSchema = z.enum(PAGE_KINDS);
 
