@@ -153,7 +153,7 @@ export function handleExportAudit(raw: unknown, sender: Browser.runtime.MessageS
   // Page exports only: the popup is our own page, out of any page script's reach.
   const tabId = sender.tab?.id;
   if (origin === 'page' && tabId !== undefined) {
-    const turn = (deps.throttle ?? THROTTLE).take(tabId);
+    const turn = (deps.throttle ?? THROTTLE).take(tabId, parsed.data.mode);
     if (!turn.ok) return Promise.resolve({ ok: false, message: waitMessage(turn.waitMs) });
   }
   return exportEvidence(parsed.data, sender, origin, deps).catch(

@@ -461,17 +461,20 @@ describe('what a page script pressing Export audit can still cause (issue 15)', 
     const replies = await Promise.all(Array.from({ length: 5 }, () => handleExportAudit(exportMessage(), contentScript(), deps)));
     expect(replies.filter((r) => r?.ok)).toHaveLength(1);
     expect(replies.filter((r) => r && !r.ok).map((r) => r && !r.ok && r.message)).toEqual(
-      Array(4).fill('An audit of this tab was exported moments ago; one export every 5 seconds. Try again in 5 seconds.'),
+      Array(4).fill('This was exported from this tab moments ago; one export every 5 seconds. Try again in 5 seconds.'),
     );
     expect(download).toHaveBeenCalledTimes(4);
 
     advance(EXPORT_INTERVAL_MS - 1);
     expect(await handleExportAudit(exportMessage(), contentScript(), deps)).toMatchObject({ ok: false, message: expect.stringContaining('Try again in 1 second.') });
-    // Another tab has a turn of its own.
+    // Another tab has a turn of its own, and so has a comparison right after the audit.
     expect(await handleExportAudit(exportMessage(), contentScript({ tab: tab(5, 0) }), deps)).toMatchObject({ ok: true });
+    const compare = exportMessage({ mode: 'compare', auditId: 'a1b2c3d4-0000-4000-8000-000000000002', baselineId: AUDIT_ID });
+    expect(await handleExportAudit(compare, contentScript(), deps)).toMatchObject({ ok: true });
+    expect(await handleExportAudit(compare, contentScript(), deps)).toMatchObject({ ok: false });
     advance(1);
     expect(await handleExportAudit(exportMessage(), contentScript(), deps)).toMatchObject({ ok: true });
-    expect(download).toHaveBeenCalledTimes(12);
+    expect(download).toHaveBeenCalledTimes(16);
   });
 
   it('leaves the popup’s exports alone: a page script cannot reach the popup', async () => {
