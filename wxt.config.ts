@@ -14,6 +14,13 @@ const intacctHosts = ['https://*.intacct.com/*'];
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
 /**
+ * The add-on's id on addons.mozilla.org and in Firefox policies (3rdparty → Extensions → this id). An
+ * email-like id with no domain: it needs no domain we would have to own, and it can never be someone
+ * else's address. It is permanent once the add-on is listed.
+ */
+const GECKO_ID = 'intacct-setup-helper@ish-team';
+
+/**
  * zod runs jitless (utils/zod.ts), so its code generator never runs, but its two `Function` sites (the
  * "may I eval?" probe in core/util.js and `Doc.compile` in core/doc.js) would still ship, and Mozilla's
  * linter reports them as DANGEROUS_EVAL. Swap `Function` there for a function that throws: the probe
@@ -42,7 +49,8 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({ plugins: [noZodCodegen()] }),
   // The sources zip AMO asks for (`wxt zip -b firefox`): what rebuilds the add-on, not local artifacts.
-  zip: { excludeSources: ['demo-output/**', 'evidence-output/**', 'test-results/**', 'playwright-report/**', '**/*.log'] },
+  // The store screenshots are listing material, not source.
+  zip: { excludeSources: ['demo-output/**', 'evidence-output/**', 'test-results/**', 'playwright-report/**', '**/*.log', 'docs/store/screenshots/**', '.reports/**'] },
   manifest: ({ browser }) => ({
     name: 'Intacct Setup Helper',
     description:
@@ -63,11 +71,14 @@ export default defineConfig({
       },
     ],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // Chrome and Edge hand policy to storage.managed only for keys this schema declares (README,
+    // "Deploy to an organization"); Firefox takes it from policies.json and has no such key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'intacct-setup-helper@ish.example',
+              id: GECKO_ID,
               strict_min_version: '115.0',
               data_collection_permissions: { required: ['none'] },
             },

@@ -6,6 +6,8 @@ import { recognizedFramesItem } from '@/utils/storage/session-items';
 import { registerConnectionHandlers } from '@/utils/background/connection';
 import { handleExportAudit } from '@/utils/export/export-handler';
 import { RevivalBudget, handleOverlayLost } from '@/utils/background/overlay-revival';
+import { keepOrganizationPolicyCopy } from '@/utils/managed/read';
+import { keepTaughtPagesInForce } from '@/utils/background/taught-pages';
 
 export default defineBackground(() => {
   // Frames report in bursts (a frameset loads several at once): serialize read-modify-write on storage.
@@ -49,4 +51,10 @@ export default defineBackground(() => {
 
   // The popup's connection test and permission check (the gateway calls need the host permission).
   registerConnectionHandlers();
+
+  // The organization's policy, copied for the overlay and the popup (utils/managed/read.ts says why).
+  keepOrganizationPolicyCopy();
+
+  // Pages the admin or the organization taught: the taught detector on their paths only.
+  keepTaughtPagesInForce();
 });

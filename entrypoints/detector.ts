@@ -1,66 +1,26 @@
 import { defineUnlistedScript } from '#imports';
-import { detectPage } from '@/utils/pages/detect';
-import type { PageKind } from '@/utils/pages/kinds';
-import type { PageReport } from '@/utils/messages/page';
-import { nativeLocalStorage, nativeRuntime } from '@/utils/messages/native-runtime';
-import { TAUGHT_RULES_KEY, asTaughtPages, type TaughtPage } from '@/utils/pages/taught';
+import { startDetectionLoop } from '@/utils/pages/detection-loop';
+import { isNestedFrame, mightBeSetupPage } from '@/utils/pages/first-look';
 
 // Runs in every frame of every Intacct application page (the manifest entry is in wxt.config.ts), so it
-// holds detection only: no React, no profiles, no WebExtension polyfill and no WXT content-script context
-// (each costs start-up work and bytes on every frame an admin opens; issue #10). The overlay is injected by
-// the background into the one frame that is a setup page.
-const REDETECT_DELAY_MS = 250;
+// holds detection only: no React, no profiles, no zod, no WebExtension polyfill, no WXT content-script
+// context, and no extension API call on an ordinary page (issue #10). The detectors' code is evaluated only
+// where the first look says the page could be a setup page: on an ordinary page even evaluating it would
+// cost more script time than the look itself. Pages the admin taught are the taught detector's
+// (entrypoints/taught-detector.ts), which the background registers for their paths only. The overlay is
+// injected by the background into the one frame that is a setup page.
+type DetectPage = typeof import('@/utils/pages/detect').detectPage;
 
 export default defineUnlistedScript(() => {
-  const runtime = nativeRuntime();
-  if (!runtime) return;
-  let reported: PageKind | null = null;
-  // Pages the admin taught, read once and only where no built-in detector recognized the page.
-  let taught: TaughtPage[] | undefined;
-  let loading = false;
-  const loadTaught = (): void => {
-    const local = nativeLocalStorage();
-    if (loading || !local) return;
-    loading = true;
-    local
-      .get(TAUGHT_RULES_KEY)
-      .then((stored) => {
-        taught = asTaughtPages(stored[TAUGHT_RULES_KEY]);
-        if (taught.length) check();
-      })
-      .catch(() => {
-        taught = [];
-      });
-  };
-  const send = (kind: PageKind | null): void => {
-    // Without the query: Intacct's `.sess` (the UI session) is in it, and it is never sent or stored (reference §6).
-    const report: PageReport = { type: 'ish/page', kind, url: location.origin + location.pathname };
-    try {
-      runtime.sendMessage(report)?.catch?.(() => {
-        // The extension was reloaded or updated under this page: nothing to tell any more.
-      });
-    } catch {
-      // The same, on a browser that throws synchronously.
-    }
-  };
-  function check(): void {
-    const kind = detectPage(document, location.href, taught ?? []);
-    if (kind === null && taught === undefined) loadTaught();
-    // Ordinary pages never send anything: the admin's day is mostly not setup pages.
-    if (kind === reported) return;
-    reported = kind;
-    send(kind);
-  }
-  // document_idle: the page has parsed, so one pass sees its headings and labels; the overlay then
-  // appears within the budget after DOMContentLoaded (issue #6) without waiting for images and frames.
-  check();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  new MutationObserver(() => {
-    clearTimeout(timer);
-    timer = setTimeout(check, REDETECT_DELAY_MS);
-  }).observe(document, { childList: true, subtree: true });
-
-  addEventListener('pagehide', () => {
-    if (reported) send(null);
+  // Setup pages are windows of their own or Intacct's iamain frame, never a frame inside a page.
+  if (isNestedFrame()) return;
+  let detectPage: DetectPage | undefined;
+  startDetectionLoop(() => {
+    if (!mightBeSetupPage(document, location.href)) return null;
+    if (detectPage) return detectPage(document, location.href);
+    return import('@/utils/pages/detect').then((m) => {
+      detectPage = m.detectPage;
+      return m.detectPage(document, location.href);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { createShadowRootUi, defineContentScript, type ContentScriptContext } from '#imports';
+import { createShadowRootUi, defineContentScript, storage, type ContentScriptContext } from '#imports';
 import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import overlayCss from '@/components/overlay/overlay.css?inline';
@@ -16,15 +16,17 @@ import {
   type ChecklistStore,
 } from '@/utils/checklist/progress';
 import { optionValues, resolveProfile } from '@/utils/guide/page-guide';
-import { detectPage } from '@/utils/pages/detect';
+import { detectTaughtPage } from '@/utils/pages/taught';
 import type { PageKind } from '@/utils/pages/kinds';
-import { parseSelection, type IntegrationSelection } from '@/utils/storage/selection';
+import { applyManagedSelection, withManagedProfiles } from '@/utils/managed/apply';
+import { readManagedState, watchManagedState } from '@/utils/managed/read';
+import type { IntegrationSelection } from '@/utils/storage/selection';
 import { checklistItem, companyIdItem, selectionItem } from '@/utils/storage/items';
 import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connection';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { profileName } from '@/utils/profiles/registry';
 import { INTACCT_HOSTS } from '@/utils/hosts';
-import { parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
+import { effectiveTaughtRulesItem, parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
 import type { ExportReply } from '@/utils/export/export-message';
 import { parseHistory, type AuditHistory } from '@/utils/export/history';
 import { auditHistoryItem, parseReviewer, reviewerItem } from '@/utils/storage/evidence';
@@ -111,13 +113,22 @@ function companyFromPage(): string | null {
 }
 
 async function runOverlay(ctx: ContentScriptContext): Promise<void> {
-  let taught: TaughtRules = parseTaughtRules(await taughtRulesItem.getValue());
-  let kind: PageKind | null = detectPage(document, location.href, taught.pages);
-  let selection: IntegrationSelection = parseSelection(await selectionItem.getValue());
+  let taught: TaughtRules = parseTaughtRules(await effectiveTaughtRulesItem.getValue());
+  let kind: PageKind | null = detectTaughtPage(document, location.href, taught.pages);
+  // The organization's policy over what is stored: a locked integration, the organization's profiles.
+  let managed = await readManagedState();
+  let storedSelection: unknown = await storage.getItem(selectionItem.key);
+  let storedImports: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
+  let selection: IntegrationSelection = applyManagedSelection(storedSelection, managed.config);
+  let imported: IntegrationProfile[] = withManagedProfiles(storedImports, managed.config);
   let checklist: ChecklistStore = parseChecklistStore(await checklistItem.getValue());
-  let imported: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
   let history: AuditHistory = parseHistory(await auditHistoryItem.getValue());
   let reviewer = parseReviewer(await reviewerItem.getValue());
+  const applyManaged = (): void => {
+    selection = applyManagedSelection(storedSelection, managed.config);
+    imported = withManagedProfiles(storedImports, managed.config);
+    render();
+  };
   // A newer injection may have replaced this one while it read storage (WXT invalidates the older).
   if (ctx.isInvalid) return;
   const companyId = companyFromPage() ?? (await companyIdItem.getValue()) ?? UNKNOWN_COMPANY;
@@ -217,7 +228,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   }
 
   function sync(): void {
-    const next = detectPage(document, location.href, taught.pages);
+    const next = detectTaughtPage(document, location.href, taught.pages);
     domVersion++;
     // The page re-rendered over our panel (newer Intacct pages replace their body in place): put it back.
     if (next && root && !ui.shadowHost.isConnected) ui.remove();
@@ -238,14 +249,18 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   });
   observer.observe(document, { childList: true, subtree: true });
   const unwatchSelection = selectionItem.watch((value) => {
-    selection = parseSelection(value);
-    render();
+    storedSelection = value;
+    applyManaged();
   });
   const unwatchImported = customProfilesItem.watch((value) => {
-    imported = parseCustomProfiles(value);
-    render();
+    storedImports = parseCustomProfiles(value);
+    applyManaged();
   });
-  const unwatchTaught = taughtRulesItem.watch((value) => {
+  const unwatchManaged = watchManagedState((state) => {
+    managed = state;
+    applyManaged();
+  });
+  const unwatchTaught = effectiveTaughtRulesItem.watch((value) => {
     taught = parseTaughtRules(value);
     sync();
   });
@@ -271,6 +286,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     unwatchTaught();
     unwatchHistory();
     unwatchReviewer();
+    unwatchManaged();
     ui.remove();
   });
 }

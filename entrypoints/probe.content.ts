@@ -3,7 +3,7 @@ import { INTACCT_HOSTS, isShellPath } from '@/utils/hosts';
 import type { FrameProbe } from '@/utils/messages/frame-probe';
 import { detectPage } from '@/utils/pages/detect';
 import { readPageSignals } from '@/utils/pages/signals';
-import { TAUGHT_RULES_KEY, asTaughtPages, matchTaughtPage, pageSignature } from '@/utils/pages/taught';
+import { EFFECTIVE_TAUGHT_RULES_KEY, asTaughtPages, matchTaughtPage, pageSignature } from '@/utils/pages/taught';
 import { nativeLocalStorage } from '@/utils/messages/native-runtime';
 import { scrub } from '@/utils/pages/structure-snapshot';
 
@@ -17,8 +17,8 @@ export default defineContentScript({
   matches: INTACCT_HOSTS,
   async main(): Promise<FrameProbe> {
     // The light reader the detector uses: this runs in every frame of the tab each time the popup opens.
-    const stored: Record<string, unknown> | undefined = await nativeLocalStorage()?.get(TAUGHT_RULES_KEY).catch(() => ({}));
-    const taught = asTaughtPages(stored?.[TAUGHT_RULES_KEY]);
+    const stored: Record<string, unknown> | undefined = await nativeLocalStorage()?.get(EFFECTIVE_TAUGHT_RULES_KEY).catch(() => ({}));
+    const taught = asTaughtPages(stored?.[EFFECTIVE_TAUGHT_RULES_KEY]);
     const signals = readPageSignals(document, location.href);
     const builtIn = detectPage(document, location.href);
     return {

@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
+import { POD_HOST } from '../tests/fixtures/intacct/catalog';
+import { topSelfTime, type CpuProfile } from './cpu-profile';
 import { pageUrl, shellUrl } from '../tests/fixtures/intacct/router';
 import { EXTENSION_DIR, extensionId, launchIntacct } from '../tests/e2e/launch';
 
@@ -104,6 +106,94 @@ console.log(`3-frame page load with a no-op all-frames content script (median of
 report({ name: 'load time with / without extension', value: median(times.with) / median(times.without), unit: 'ratio', budget: 1.03, digits: 3 });
 console.log(`load time no-op content script / without extension: ${(median(times.noop) / median(times.without)).toFixed(3)} ratio (the floor of any all-frames script)`);
 console.log(`load time with extension / no-op content script: ${(median(times.with) / median(times.noop)).toFixed(3)} ratio (what our detection adds)`);
+
+// --- the browser's own CPU counters (issue #10) -------------------------------------------------------
+// Wall-clock ratios drift ±5–10% here; Chromium's thread-time counters (CDP Performance.getMetrics with
+// timeDomain threadTicks) see a few tenths of a millisecond. Each load starts from a page of the same site
+// outside /ia/acct/ (same renderer, no content script) and ends once the idle-time scripts have run.
+const CPU_ROUNDS = Math.max(20, ROUNDS);
+const SETTLE_MS = 500;
+const BLANK = `${POD_HOST}/blank.html`;
+type Counters = { script: number; task: number };
+const sessions = {} as Record<Variant, CDPSession>;
+for (const which of ['without', 'with', 'noop'] as const) {
+  const context = { without, with: withExt, noop }[which].context;
+  sessions[which] = await context.newCDPSession(pages[which]);
+  await sessions[which].send('Performance.enable', { timeDomain: 'threadTicks' } as never);
+}
+async function counters(which: Variant): Promise<Counters> {
+  const { metrics } = (await sessions[which].send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (name: string): number => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+  return { script: get('ScriptDuration'), task: get('TaskDuration') };
+}
+async function cpuLoad(which: Variant): Promise<Counters> {
+  const page = pages[which];
+  await page.goto(BLANK);
+  const before = await counters(which);
+  await page.goto(shellUrl('dashboard'), { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  const after = await counters(which);
+  return { script: after.script - before.script, task: after.task - before.task };
+}
+const cpu: Record<Variant, Counters[]> = { with: [], without: [], noop: [] };
+for (const which of ['without', 'with', 'noop'] as const) await cpuLoad(which);
+for (let i = 0; i < CPU_ROUNDS; i++) for (const which of orders[i % 3] ?? []) cpu[which].push(await cpuLoad(which));
+const med = (which: Variant, key: keyof Counters): number => median(cpu[which].map((c) => c[key]));
+// Paired by round, so drift between rounds cancels.
+const added = (key: keyof Counters): number => median(cpu.with.map((c, i) => c[key] - (cpu.noop[i]?.[key] ?? Number.NaN)));
+for (const which of ['without', 'noop', 'with'] as const) {
+  const label = { without: 'no extension', noop: 'a no-op all-frames script', with: 'the extension' }[which];
+  console.log(`ordinary page load, ${label}: ${med(which, 'script').toFixed(2)} ms script, ${med(which, 'task').toFixed(2)} ms task (median of ${CPU_ROUNDS}, thread time)`);
+}
+report({ name: `detection script time per ordinary page load, over the no-op (median of ${CPU_ROUNDS})`, value: added('script'), unit: 'ms', budget: 0.3, digits: 2 });
+report({ name: `detection task time per ordinary page load, over the no-op (median of ${CPU_ROUNDS})`, value: added('task'), unit: 'ms', budget: 2, digits: 2 });
+console.log(`no-op script over no extension: ${(median(cpu.noop.map((c, i) => c.script - (cpu.without[i]?.script ?? Number.NaN)))).toFixed(2)} ms script, ${(median(cpu.noop.map((c, i) => c.task - (cpu.without[i]?.task ?? Number.NaN)))).toFixed(2)} ms task`);
+
+// --- steady state: an ordinary page that changes its DOM every 100 ms for 10 s ------------------------
+const STEADY_MS = 10_000;
+async function steady(which: Variant): Promise<number> {
+  const page = pages[which];
+  await page.goto(shellUrl('dashboard'), { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  const frame = page.frame({ name: 'iamain' });
+  if (!frame) throw new Error('the demo shell has no iamain frame');
+  const before = await counters(which);
+  await frame.evaluate((ms) => {
+    // A live dashboard: a row added and an old one removed every 100 ms, as a ticking panel does.
+    const list = document.querySelector('ul') ?? document.body;
+    let n = 0;
+    const timer = setInterval(() => {
+      const li = document.createElement('li');
+      li.textContent = `Update ${++n}`;
+      list.appendChild(li);
+      if (list.children.length > 12) list.firstElementChild?.remove();
+    }, 100);
+    setTimeout(() => clearInterval(timer), ms);
+  }, STEADY_MS);
+  await page.waitForTimeout(STEADY_MS + 600);
+  return (await counters(which)).script - before.script;
+}
+const steadyTimes: Record<'with' | 'noop', number[]> = { with: [], noop: [] };
+for (let i = 0; i < 3; i++) {
+  for (const which of (i % 2 ? ['noop', 'with'] : ['with', 'noop']) as Array<'with' | 'noop'>) steadyTimes[which].push(await steady(which));
+}
+const steadyAdded = median(steadyTimes.with.map((v, i) => v - (steadyTimes.noop[i] ?? Number.NaN)));
+console.log(`steady state, 10 s of DOM changes every 100 ms: ${median(steadyTimes.with).toFixed(1)} ms script with the extension, ${median(steadyTimes.noop).toFixed(1)} ms with the no-op (median of 3)`);
+report({ name: 'steady state: detection script time while an ordinary page changes every 100 ms', value: (steadyAdded / STEADY_MS) * 100, unit: '% of one core', budget: 1, digits: 2 });
+
+// --- a CPU profile of the detector, on request: BENCH_CPU_PROFILE=detector.cpuprofile npm run bench --
+const profilePath = process.env.BENCH_CPU_PROFILE;
+if (profilePath) {
+  const cdp = sessions.with;
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < 40; i++) await cpuLoad('with');
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  writeFileSync(profilePath, JSON.stringify(profile));
+  console.log(`CPU profile of 40 ordinary page loads with the extension written to ${path.resolve(profilePath)}`);
+  for (const line of topSelfTime(profile, 'detector.js', 12)) console.log(`  ${line}`);
+}
 await without.close();
 await noop.close();
 rmSync(noopDir, { recursive: true, force: true });

@@ -1,11 +1,13 @@
 // `npm run demo`: the built extension in Chromium on the demo Intacct (every https://*.intacct.com page is
 // served from tests/fixtures/intacct), so anyone sees the product work without an Intacct account.
-// With a display it opens a browser to click through; without one it saves a screenshot of each page.
+// With a display it opens a browser to click through; without one it saves a screenshot of each page, and
+// the store listing's 1280×800 screenshots into docs/store/screenshots/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURE_PAGES } from '../tests/fixtures/intacct/catalog';
 import { shellUrl } from '../tests/fixtures/intacct/router';
 import { ROOT, launchIntacct, openIntacctPage } from '../tests/e2e/launch';
+import { writeStoreScreenshots } from './store-screenshots';
 
 const headless = !process.env.DISPLAY;
 const launched = await launchIntacct({ withExtension: true, headless });
@@ -35,6 +37,10 @@ if (!headless) {
     }
     await page.screenshot({ path: path.join(outDir, `${fixture.name}.png`) });
   }
+  await page.close();
+  const storeDir = path.join(ROOT, 'docs/store/screenshots');
+  console.log(`Store screenshots (1280×800) in ${path.relative(process.cwd(), storeDir)}/:`);
+  await writeStoreScreenshots(launched.context, storeDir);
   await launched.close();
   const setupPages = FIXTURE_PAGES.filter((p) => p.kind).length;
   console.log(`No display here, so the demo ran headless: the guide appeared on ${shown} of ${setupPages} setup pages.`);

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { describeChange, type RightsChange } from '@/utils/audit/drift';
+import { adminClick } from './admin-click';
 
 /** What the overlay knows about the last audit of the role or user this page shows. */
 export interface DriftView {
@@ -41,7 +42,7 @@ export function AuditEvidence({ onExport, reviewer, result, busy, drift }: Audit
         </div>
       )}
       <div className="ish-actions">
-        <button type="button" className="ish-secondary" data-testid="ish-export" onClick={onExport} disabled={busy}>
+        <button type="button" className="ish-secondary" data-testid="ish-export" onClick={adminClick(onExport)} disabled={busy}>
           {busy ? 'Saving…' : 'Export audit'}
         </button>
         {drift && (
@@ -76,7 +77,7 @@ export function AuditEvidence({ onExport, reviewer, result, busy, drift }: Audit
               ))}
             </ul>
           )}
-          <button type="button" className="ish-secondary" data-testid="ish-export-comparison" onClick={drift.onExportComparison} disabled={busy}>
+          <button type="button" className="ish-secondary" data-testid="ish-export-comparison" onClick={adminClick(drift.onExportComparison)} disabled={busy}>
             Export comparison
           </button>
         </div>

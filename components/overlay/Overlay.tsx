@@ -1,7 +1,10 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Finding } from '@/utils/audit/finding';
+import { isProblem, type Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
+import { adminClick } from './admin-click';
+import { ApplyChanges } from './ApplyChanges';
 import { AuditEvidence, type AuditEvidenceProps } from './AuditEvidence';
+import type { ApplyOffer } from './useApply';
 import { Findings } from './Findings';
 
 export interface FillOffer {
@@ -17,6 +20,8 @@ export interface OverlayProps {
   findings?: readonly Finding[];
   onPoint?: (finding: Finding | null) => void;
   fill?: FillOffer;
+  /** "Apply <integration>'s rights" (permissions pages) or settings (T&E configuration). */
+  apply?: ApplyOffer;
   /** "Next: Step 4. …" across pages, from the checklist. */
   next?: string;
   /** Offered where the findings are evidence an auditor asks for (permissions pages). */
@@ -38,6 +43,7 @@ export function Overlay({
   findings = [],
   onPoint = () => {},
   fill,
+  apply,
   next,
   onExport,
   evidence,
@@ -106,10 +112,11 @@ export function Overlay({
             </div>
           )}
           <Findings findings={findings} onPoint={onPoint} {...(onPointAt ? { onPointAt } : {})}>
+            {apply && <ApplyChanges apply={apply} offered={findings.some((f) => isProblem(f.status))} />}
             {fill && (fill.count > 0 || fill.lastResult) && (
               <div className="ish-actions">
                 {fill.count > 0 && (
-                  <button type="button" className="ish-primary" data-testid="ish-fill" onClick={fill.onFill}>
+                  <button type="button" className="ish-primary" data-testid="ish-fill" onClick={adminClick(fill.onFill)}>
                     Fill recommended values ({fill.count})
                   </button>
                 )}

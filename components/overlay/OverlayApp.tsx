@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Finding } from '@/utils/audit/finding';
 import { applyFill, planFill } from '@/utils/fill/recommended-values';
+import { applyKindOf } from '@/utils/apply/plan-for-page';
 import { buildPageGuide, optionValues, resolveProfile } from '@/utils/guide/page-guide';
 import { createPageAuditor, isPermissionPage } from '@/utils/guide/page-auditor';
 import { modulesOf, rightsChanges, changesLine } from '@/utils/audit/drift';
@@ -16,6 +17,7 @@ import { controlAt, pointedField, type PointedField } from '@/utils/pages/taught
 import type { DriftView } from './AuditEvidence';
 import { Highlight } from './Highlight';
 import { Overlay } from './Overlay';
+import { useApply } from './useApply';
 
 export interface OverlayAppProps {
   doc: Document;
@@ -46,6 +48,7 @@ const NO_HISTORY: AuditHistory = {};
 
 // Typing fires an input event per key; one audit per burst is plenty and keeps big pages smooth.
 const AUDIT_DELAY_MS = 40;
+const MANY_EDITS = 50;
 
 const NO_FIELDS: readonly PointedField[] = [];
 
@@ -92,7 +95,9 @@ export function OverlayApp({
       // Read the page after its own handlers ran: Intacct's "All" / "Read only" radios tick the boxes in
       // their change handler, which runs after our capture listener.
       timer = setTimeout(() => {
-        for (const target of edited) auditor.changed(target);
+        // Thousands of boxes at once (Apply on a big window) cost less as one re-read of the page.
+        if (edited.size > MANY_EDITS) auditor.changed(null);
+        else for (const target of edited) auditor.changed(target);
         edited.clear();
         setVersion((v) => v + 1);
       }, AUDIT_DELAY_MS);
@@ -169,7 +174,21 @@ export function OverlayApp({
     if (!someoneElse) onFindings?.(findings);
   }, [findings, onFindings, someoneElse]);
 
-  const fill = {
+  const apply = useApply({
+    doc,
+    kind,
+    profile,
+    values,
+    taught,
+    onPageChanged: () => {
+      // Apply's clicks fire the page's events, but a shortcut radio's page script ticks boxes silently.
+      auditor.changed(null);
+      setVersion((v) => v + 1);
+    },
+  });
+
+  // A page with Apply of its settings offers that (with its preview and Undo) instead of Fill.
+  const fill = applyKindOf(kind) === 'settings' ? undefined : {
     count: fillPlan.length,
     lastResult: lastFill,
     onFill: () => {
@@ -247,6 +266,7 @@ export function OverlayApp({
         findings={findings}
         onPoint={setPointed}
         fill={fill}
+        apply={apply}
         next={next}
         onExport={exportAudit}
         {...(pointAt ? { onPointAt: pointAt } : {})}

@@ -1,4 +1,5 @@
 import { profileName } from '@/utils/profiles/registry';
+import type { ManagedState } from '@/utils/managed/config';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { FrameRecord } from '@/utils/storage/frames';
 import type { IntegrationSelection } from '@/utils/storage/selection';
@@ -9,6 +10,7 @@ import type { ChecklistState } from './useChecklist';
 import { PackageDownload, ProfileImport } from './PackageDownload';
 import { TabFrames } from './TabFrames';
 import { TaughtRules } from './TaughtRules';
+import { ConnectionTestOff, OrganizationLine, PolicyProblems, SET_BY_ORGANIZATION } from './Managed';
 
 export interface PopupProps {
   profiles: readonly IntegrationProfile[];
@@ -22,19 +24,31 @@ export interface PopupProps {
   checklist?: ChecklistState;
   /** The Intacct tab the popup speaks of, for probing its frames. */
   tabId?: number | null;
+  /** The organization's policy: what it locks, hides and names, and what of it was ignored. */
+  managed?: ManagedState;
 }
 
-export function Popup({ profiles, selection, onSelectionChange, frames, onProfileImported, checklist, tabId = null }: PopupProps) {
+export function Popup({ profiles, selection, onSelectionChange, frames, onProfileImported, checklist, tabId = null, managed }: PopupProps) {
   const profile = profiles.find((p) => p.id === selection.profileId) ?? profiles[0];
+  const locked = managed?.config.lockIntegration === true;
   return (
     <main className="pp" data-testid="ish-popup">
       <h1>Intacct Setup Helper</h1>
+      {managed?.config.organizationName && <OrganizationLine name={managed.config.organizationName} />}
+      {managed && managed.problems.length > 0 && <PolicyProblems problems={managed.problems} />}
       <section aria-labelledby="pp-integration">
         <h2 id="pp-integration">Integration</h2>
+        {locked && (
+          <p className="pp-locked" id="pp-locked" data-testid="ish-locked">
+            {SET_BY_ORGANIZATION}
+          </p>
+        )}
         <label>
           Connecting
           <select
             data-testid="ish-integration"
+            disabled={locked}
+            aria-describedby={locked ? 'pp-locked' : undefined}
             value={profile?.id}
             onChange={(e) => onSelectionChange({ profileId: e.target.value, options: {} })}
           >
@@ -51,6 +65,8 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
               {option.label}
               <select
                 data-testid={`ish-option-${option.id}`}
+                disabled={locked}
+                aria-describedby={locked ? 'pp-locked' : undefined}
                 value={selection.options[option.id] ?? option.default}
                 onChange={(e) =>
                   onSelectionChange({ ...selection, options: { ...selection.options, [option.id]: e.target.value } })
@@ -69,7 +85,7 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
       </section>
       <TabFrames frames={frames} tabId={tabId} />
       {checklist && <Checklist companyId={checklist.companyId} items={checklist.items} onTick={checklist.tick} />}
-      {profile && <ConnectionTest profile={profile} options={selection.options} />}
+      {profile && (managed?.config.hideConnectionTest ? <ConnectionTestOff /> : <ConnectionTest profile={profile} options={selection.options} />)}
       <AuditSettings />
       {profile && <PackageDownload profile={profile} />}
       {onProfileImported && <ProfileImport onImported={onProfileImported} />}

@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { storage } from '#imports';
+import { applyManagedSelection, withManagedProfiles } from '@/utils/managed/apply';
+import { EMPTY_MANAGED, type ManagedState } from '@/utils/managed/config';
+import { readManagedState, watchManagedState } from '@/utils/managed/read';
 import { BUILT_IN_PROFILES } from '@/utils/profiles/registry';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { customProfilesItem, parseCustomProfiles, withCustomProfile } from '@/utils/storage/connection';
 import { parseRecognizedFrames, type FrameRecord, type RecognizedFrames } from '@/utils/storage/frames';
 import { selectionItem } from '@/utils/storage/items';
 import { recognizedFramesItem } from '@/utils/storage/session-items';
-import { DEFAULT_SELECTION, parseSelection, type IntegrationSelection } from '@/utils/storage/selection';
+import type { IntegrationSelection } from '@/utils/storage/selection';
 import { Popup } from './Popup';
 import { useChecklist } from './useChecklist';
 
@@ -19,13 +23,20 @@ async function intacctTabId(state: RecognizedFrames): Promise<number | null> {
 }
 
 export function PopupContainer() {
-  const [selection, setSelection] = useState<IntegrationSelection>(DEFAULT_SELECTION);
+  // What is stored (null before the admin first chose), and the organization's policy over it.
+  const [stored, setStored] = useState<unknown>(null);
+  const [managed, setManaged] = useState<ManagedState>(EMPTY_MANAGED);
   const [frames, setFrames] = useState<FrameRecord[] | null>(null);
   const [tabId, setTabId] = useState<number | null>(null);
-  const [customProfiles, setCustomProfiles] = useState<IntegrationProfile[]>([]);
+  const [imported, setImported] = useState<IntegrationProfile[]>([]);
 
   useEffect(() => {
-    void selectionItem.getValue().then((v) => setSelection(parseSelection(v)));
+    void readManagedState().then(setManaged);
+    return watchManagedState(setManaged);
+  }, []);
+
+  useEffect(() => {
+    void storage.getItem(selectionItem.key).then(setStored);
     const showFrames = async (value: unknown): Promise<void> => {
       const state = parseRecognizedFrames(value);
       const id = await intacctTabId(state);
@@ -37,21 +48,25 @@ export function PopupContainer() {
   }, []);
 
   useEffect(() => {
-    const show = (value: unknown) => setCustomProfiles(parseCustomProfiles(value));
+    const show = (value: unknown) => setImported(parseCustomProfiles(value));
     void customProfilesItem.getValue().then(show);
     return customProfilesItem.watch(show);
   }, []);
 
+  const locked = managed.config.lockIntegration;
+  const selection = applyManagedSelection(stored, managed.config);
+  const customProfiles = withManagedProfiles(imported, managed.config);
   const checklist = useChecklist(selection, customProfiles);
 
   const change = (next: IntegrationSelection): void => {
-    setSelection(next);
+    if (locked) return;
+    setStored(next);
     void selectionItem.setValue(next);
   };
 
-  const imported = async (profile: IntegrationProfile): Promise<void> => {
+  const importProfile = async (profile: IntegrationProfile): Promise<void> => {
     const next = withCustomProfile(parseCustomProfiles(await customProfilesItem.getValue()), profile);
-    setCustomProfiles(next);
+    setImported(next);
     await customProfilesItem.setValue(next);
     change({ profileId: profile.id, options: {} });
   };
@@ -62,9 +77,11 @@ export function PopupContainer() {
       selection={selection}
       onSelectionChange={change}
       frames={frames}
-      onProfileImported={(profile) => void imported(profile)}
+      // An import selects the new profile, which a locked integration does not allow.
+      onProfileImported={locked ? undefined : (profile) => void importProfile(profile)}
       checklist={checklist}
       tabId={tabId}
+      managed={managed}
     />
   );
 }

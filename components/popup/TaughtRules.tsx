@@ -1,10 +1,13 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { managedTaughtRules, type ManagedState } from '@/utils/managed/config';
+import { readManagedState, watchManagedState } from '@/utils/managed/read';
 import { PAGE_NAMES } from '@/utils/pages/kinds';
 import type { ProfileProblem } from '@/utils/profiles/import';
 import {
   EMPTY_TAUGHT_RULES,
   importTaughtRules,
   mergeTaughtRules,
+  organizationTaughtRules,
   parseTaughtRules,
   taughtRulesFile,
   taughtRulesItem,
@@ -20,10 +23,18 @@ export function TaughtRules() {
   const [problems, setProblems] = useState<ProfileProblem[]>([]);
   const [note, setNote] = useState('');
 
+  const [organization, setOrganization] = useState<Rules>(EMPTY_TAUGHT_RULES);
+
   useEffect(() => {
     const show = (value: unknown): void => setRules(parseTaughtRules(value));
     void taughtRulesItem.getValue().then(show);
     return taughtRulesItem.watch(show);
+  }, []);
+
+  useEffect(() => {
+    const show = (state: ManagedState): void => setOrganization(organizationTaughtRules(managedTaughtRules(state.config)).rules);
+    void readManagedState().then(show);
+    return watchManagedState(show);
   }, []);
 
   const save = (next: Rules): void => {
@@ -86,6 +97,27 @@ export function TaughtRules() {
             </li>
           ))}
         </ul>
+      )}
+      {(organization.pages.length > 0 || organization.fields.length > 0) && (
+        <div data-testid="ish-taught-organization">
+          <p className="pp-locked">Set by your organization</p>
+          <ul className="pp-taught">
+            {organization.pages.map((p, i) => (
+              <li key={`op${i}`} data-testid="ish-taught-page" data-page-kind={p.kind} data-source="organization">
+                <span>
+                  {PAGE_NAMES[p.kind]} page: <code>{p.path}</code>
+                </span>
+              </li>
+            ))}
+            {organization.fields.map((f, i) => (
+              <li key={`of${i}`} data-testid="ish-taught-field" data-page-kind={f.kind} data-source="organization">
+                <span>
+                  “{f.label}” on the {PAGE_NAMES[f.kind]} page
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <div className="pp-buttons">
         <button type="button" data-testid="ish-taught-export" onClick={exportFile} disabled={empty}>

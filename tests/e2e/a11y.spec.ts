@@ -171,6 +171,23 @@ test.describe('axe: the overlay on every setup page', () => {
     await expect(frame.getByTestId('ish-overlay')).toHaveAttribute('data-collapsed', 'true');
     await expectNoSeriousViolations(await new AxeBuilder({ page }).include(overlayContext(users)).analyze(), 'collapsed', testInfo);
   });
+
+  test('Apply’s preview (its box lists open) and its result with Undo', async ({ page }, testInfo) => {
+    const window = FIXTURE_PAGES.find((p) => p.name === 'role-permissions');
+    if (!window) throw new Error('no role-permissions fixture');
+    const frame = await openIntacctPage(page, window.name);
+    await frame.getByTestId('ish-apply-rights').click();
+    // Keyboard users land on what the preview says, not back at the top of the panel.
+    await expect(frame.getByRole('heading', { name: 'Apply Expensify’s rights: 14 changes' })).toBeFocused();
+    for (const list of await frame.getByTestId('ish-apply-preview').locator('summary').all()) await list.click();
+    await expectNoSeriousViolations(await new AxeBuilder({ page }).include(overlayContext(window)).analyze(), 'Apply preview', testInfo);
+    expect(await lowContrastTexts(frame), 'Apply preview: texts below WCAG AA contrast').toEqual([]);
+    await page.screenshot({ path: `${SCREENS}/a11y-apply-preview-open.png` });
+    await frame.getByTestId('ish-apply-confirm').click();
+    await expect(frame.getByTestId('ish-apply-undo')).toBeVisible();
+    await expectNoSeriousViolations(await new AxeBuilder({ page }).include(overlayContext(window)).analyze(), 'after Apply', testInfo);
+    expect(await lowContrastTexts(frame), 'after Apply: texts below WCAG AA contrast').toEqual([]);
+  });
 });
 
 test.describe('keyboard', () => {

@@ -9,6 +9,7 @@ import type { ExportAudit, ExportReply } from '@/utils/export/export-message';
 import { withAudit, type AuditRecord } from '@/utils/export/history';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { fixtureHtml, parseHtml } from './pages/load-fixture';
+import { trustedClick } from './trusted-click';
 
 // What the admin sees of the evidence: the overlay's Export audit and its "changed since your audit of …",
 // and the popup's whole-user audit with Export evidence and Compare with last audit.
@@ -27,8 +28,9 @@ afterEach(() => {
 
 const byTestId = (id: string) => host.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const allByTestId = (id: string) => [...host.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+// The admin's own click: the overlay's Export ignores a page script's untrusted one.
 async function click(id: string): Promise<void> {
-  await act(async () => byTestId(id)?.click());
+  await act(async () => trustedClick(byTestId(id)));
 }
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0);

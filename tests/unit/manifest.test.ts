@@ -151,6 +151,9 @@ describe('the built Firefox manifest (MV2)', () => {
   it('names its add-on id and declares it collects no data', () => {
     const gecko = (manifestOf('firefox').browser_specific_settings as { gecko?: Record<string, unknown> } | undefined)?.gecko;
     expect(gecko?.id).toMatch(/^[\w.-]+@[\w.-]+$/);
+    // A placeholder id would be permanent once listed on AMO, and policies name the add-on by it.
+    expect(gecko?.id).not.toMatch(/\.(example|invalid|test|localhost)$/);
+    expect(gecko?.id).toBe('intacct-setup-helper@ish-team');
     expect(gecko?.data_collection_permissions).toEqual({ required: ['none'] });
   });
 });

@@ -84,7 +84,7 @@ function moduleKey(name: string): string {
 }
 
 // Guides and pages disagree on plurals ("Tax Detail" vs "Tax details").
-function objectKey(name: string): string {
+export function objectKey(name: string): string {
   return moduleKey(name)
     .split(' ')
     .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
@@ -119,7 +119,7 @@ function accessWords(rule: PermissionRule): string {
  * Whether a module the current needs leave out counts as excess. With an incomplete list only a module
  * the profile names under other options does: the profile's author scoped it, the vendor did not.
  */
-function unneededIsExcess(app: string, ctx: AuditContext): boolean {
+export function unneededIsExcess(app: string, ctx: AuditContext): boolean {
   return ctx.permissionsComplete !== false || (ctx.onlyWhen?.has(moduleKey(app)) ?? false);
 }
 

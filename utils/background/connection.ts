@@ -26,6 +26,9 @@ import {
   type ConnectionState,
 } from '@/utils/storage/connection';
 import { isIntacctUrl } from '@/utils/hosts';
+import { withManagedProfiles } from '@/utils/managed/apply';
+import type { ManagedState } from '@/utils/managed/config';
+import { readManagedStateDirect } from '@/utils/managed/read';
 import { showBadge } from './badge';
 import {
   ConnectionMessageSchema,
@@ -41,6 +44,8 @@ export interface HandlerDeps {
   /** Backoff between 5xx retries; tests pass a no-op. */
   sleep?: (ms: number) => Promise<void>;
   setBadge?: (state: ConnectionState | null) => Promise<void>;
+  /** The organization's policy (storage.managed); tests pass one. */
+  managed?: () => Promise<ManagedState>;
 }
 
 /** Our own extension pages (the popup), not content scripts, not other extensions, not web pages. */
@@ -50,8 +55,8 @@ export function isFromExtensionPage(sender: Browser.runtime.MessageSender): bool
   return sender.url.startsWith(base);
 }
 
-async function findProfile(profileId: string): Promise<IntegrationProfile | undefined> {
-  return getProfile(profileId, parseCustomProfiles(await customProfilesItem.getValue()));
+async function findProfile(profileId: string, managed: ManagedState): Promise<IntegrationProfile | undefined> {
+  return getProfile(profileId, withManagedProfiles(parseCustomProfiles(await customProfilesItem.getValue()), managed.config));
 }
 
 async function postOptions(deps: HandlerDeps) {
@@ -71,8 +76,8 @@ function serialized<T>(work: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function testConnectionFor(message: TestConnectionMessage, deps: HandlerDeps): Promise<TestConnectionReply> {
-  const profile = await findProfile(message.profileId);
+async function testConnectionFor(message: TestConnectionMessage, deps: HandlerDeps, managed: ManagedState): Promise<TestConnectionReply> {
+  const profile = await findProfile(message.profileId, managed);
   if (!profile) return { kind: 'error', message: `No integration profile "${message.profileId}" is known.` };
   const result = await testConnection(
     {
@@ -123,8 +128,8 @@ async function testConnectionFor(message: TestConnectionMessage, deps: HandlerDe
   return { kind: 'tested', result: explained, state, canCheckPermissions: sessionId !== undefined };
 }
 
-async function checkPermissionsFor(message: CheckPermissionsMessage, deps: HandlerDeps): Promise<CheckPermissionsReply> {
-  const profile = await findProfile(message.profileId);
+async function checkPermissionsFor(message: CheckPermissionsMessage, deps: HandlerDeps, managed: ManagedState): Promise<CheckPermissionsReply> {
+  const profile = await findProfile(message.profileId, managed);
   if (!profile) return { kind: 'error', message: `No integration profile "${message.profileId}" is known.` };
   const key = sessionKey(message.companyId, profile.id);
   const session = parseSessions(await gatewaySessionsItem.getValue())[key];
@@ -162,6 +167,8 @@ async function checkPermissionsFor(message: CheckPermissionsMessage, deps: Handl
   }
   return checked;
 }
+
+export const HIDDEN_BY_POLICY = 'Your organization turned off the connection test in this browser.';
 
 /**
  * Keeps the whole-user audit in the company's history (each check is an audit) and says what changed
@@ -214,10 +221,14 @@ export function handleConnectionMessage(
   const parsed = ConnectionMessageSchema.safeParse(raw);
   if (!parsed.success || !isFromExtensionPage(sender)) return undefined;
   const message = parsed.data;
-  const work =
-    message.type === 'ish/test-connection'
-      ? testConnectionFor(message, deps)
-      : checkPermissionsFor(message, deps);
+  const work = (async (): Promise<TestConnectionReply | CheckPermissionsReply> => {
+    const managed = await (deps.managed ?? readManagedStateDirect)();
+    // The popup hides the test under this policy; the gateway stays uncalled even if asked another way.
+    if (managed.config.hideConnectionTest) return { kind: 'error', message: HIDDEN_BY_POLICY };
+    return message.type === 'ish/test-connection'
+      ? testConnectionFor(message, deps, managed)
+      : checkPermissionsFor(message, deps, managed);
+  })();
   return work.catch((): { kind: 'error'; message: string } => ({
     kind: 'error',
     message: 'The extension could not finish the check. Try again.',

@@ -4,6 +4,7 @@ import { indexFields, type FieldIndex } from '@/utils/reading/fields';
 import type { FieldRule } from '@/utils/profiles/schema';
 import { isInput, isSelect, isTextArea, readControl, selectedOption } from '@/utils/readers/form-field';
 import { isShown } from '@/utils/reading/controls';
+import { announce, setProperty } from './set-control';
 
 // Filling is the one place the extension writes to an Intacct page, and only on the admin's request. It sets
 // values the integration's guide prescribes and nothing else: no saving, no clicking, no invented data (an
@@ -95,29 +96,6 @@ export function planFill(doc: Document, rules: readonly FieldRule[], taught?: Au
     }
   }
   return actions;
-}
-
-/** Sets a value through the prototype's setter, so frameworks that track the property see the change. */
-function setProperty(el: Element, property: 'value' | 'checked', value: string | boolean): void {
-  let proto: object | null = Object.getPrototypeOf(el);
-  while (proto) {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, property);
-    if (descriptor?.set) {
-      descriptor.set.call(el, value);
-      return;
-    }
-    proto = Object.getPrototypeOf(proto);
-  }
-  Reflect.set(el, property, value);
-}
-
-function announce(el: Element): void {
-  // A property write alone is invisible to page scripts: classic onchange handlers and the current UI's
-  // components (reference §3.1) learn of a value through these events, and delegated listeners need them to bubble.
-  const view = el.ownerDocument.defaultView;
-  const EventCtor = view?.Event ?? Event;
-  el.dispatchEvent(new EventCtor('input', { bubbles: true }));
-  el.dispatchEvent(new EventCtor('change', { bubbles: true }));
 }
 
 function applyOne(action: FillAction): boolean {

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
-import { prepareCustomErpPackage } from './custom-erp-package';
 
 export function packageFileName(profile: Pick<IntegrationProfile, 'id'>): string {
   return `${profile.id}-package.xml`;
@@ -28,6 +27,8 @@ const BLOB_LIFETIME_MS = 60_000;
 export async function downloadBuiltPackage(profile: IntegrationProfile, deps: DownloadDeps = {}): Promise<DownloadResult> {
   const pkg = profile.package;
   if (pkg?.kind !== 'built') return { ok: false, problems: [`${profile.name} has no package for the extension to build.`] };
+  // The XML builder and parser load only when the admin asks for the package, not with every popup.
+  const { prepareCustomErpPackage } = await import('./custom-erp-package');
   const prepared = prepareCustomErpPackage(pkg);
   if (!prepared.ok) return prepared;
   const filename = packageFileName(profile);

@@ -3,6 +3,7 @@ import { anyMatch } from './signals';
 
 export const companySecurity: PageDetector = {
   kind: 'company-security',
+  gate: (p) => anyMatch(p.names, /^(company information|company info|company)$/) || (p.hasColumnHeads() && p.mentions(/web services authori[sz]ations|sender id/i)),
   score: (s) => {
     const authorizations = anyMatch([...s.sections, ...s.names], /^web services authori[sz]ations$/);
     const senderTable = s.columns.has('sender id');

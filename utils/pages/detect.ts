@@ -1,7 +1,6 @@
 import { RECOGNIZED, type PageDetector } from './detector';
 import type { PageKind } from './kinds';
-import { readPageSignals } from './signals';
-import { matchTaughtPage, type TaughtPage } from './taught';
+import { readPageSignals, readPreSignals } from './signals';
 import { wsUserList } from './ws-user-list';
 import { wsUserForm } from './ws-user-form';
 import { roleList } from './role-list';
@@ -46,13 +45,16 @@ export function scorePage(doc: Document, url: string): Partial<Record<PageKind, 
 }
 
 /**
- * Which setup page this document is, or null. The built-in detectors decide; where none recognizes the
- * page, a page the admin taught may (utils/pages/taught.ts). Never throws: an admin's ordinary pages must
- * never see an error from us, whatever their markup.
+ * Which setup page this document is, or null, as the built-in detectors see it (pages the admin taught:
+ * `detectTaughtPage` in taught.ts). Never throws: an admin's ordinary pages must never see an error from
+ * us, whatever their markup.
  */
-export function detectPage(doc: Document, url: string, taught: readonly TaughtPage[] = []): PageKind | null {
+export function detectPage(doc: Document, url: string): PageKind | null {
   try {
-    const signals = readPageSignals(doc, url);
+    const pre = readPreSignals(doc, url);
+    // Most pages an admin opens are no setup page: they stop at the first look.
+    if (!pre.mightBeSetup() || !DETECTORS.some((d) => d.gate(pre))) return null;
+    const signals = readPageSignals(doc, url, pre);
     let best: PageKind | null = null;
     let bestScore = RECOGNIZED - 1;
     for (const d of DETECTORS) {
@@ -62,7 +64,7 @@ export function detectPage(doc: Document, url: string, taught: readonly TaughtPa
         bestScore = score;
       }
     }
-    return best ?? matchTaughtPage(signals, url, taught);
+    return best;
   } catch {
     return null;
   }

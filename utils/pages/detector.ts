@@ -1,5 +1,5 @@
 import type { PageKind } from './kinds';
-import type { PageSignals } from './signals';
+import type { PageSignals, PreSignals } from './signals';
 
 /**
  * One page kind's recognizer. It scores independent signals so that no single changed id, title or
@@ -9,6 +9,12 @@ import type { PageSignals } from './signals';
 export interface PageDetector {
   kind: PageKind;
   score(s: PageSignals): number;
+  /**
+   * Could this page be mine? Answered from the cheap first read (names, path, text) before the full read,
+   * so an ordinary page costs almost nothing (issue #10). It must say yes wherever `score` could reach
+   * RECOGNIZED (tests/unit/pages/gates.test.ts holds every detector to that).
+   */
+  gate(p: PreSignals): boolean;
 }
 
 export const NAME = 2;

@@ -1,11 +1,18 @@
 import { CONTENT, NAME, RECOGNIZED, type PageDetector } from './detector';
-import { anyMatch, countIn, type PageSignals } from './signals';
+import { anyMatch, countIn, type PageSignals, type PreSignals } from './signals';
 
 // The Permissions window (reference §3.3): sections "Activities and lists" and "Reports", each a grid of
 // List / View / Add / Edit / Delete checkboxes. Roles and users share it; a "Role:"/"User:" line or the
 // heading tells whose rights they are.
+const NAMED = /^((role|user) )?permissions$|^permissions (for|of) /;
+
+// Without its name a window is recognized on its grid and a Role: / User: line (reference §3.3).
+function permissionsWindowGate(p: PreSignals): boolean {
+  return anyMatch(p.names, NAMED) || (p.hasCheckboxes() && p.mentions(/\b(?:role|user)\s*:/i) && p.mentions(/\bview\b/i));
+}
+
 function permissionsWindowScore(s: PageSignals): number {
-  const named = anyMatch(s.names, /^((role|user) )?permissions$|^permissions (for|of) /);
+  const named = anyMatch(s.names, NAMED);
   const grid =
     countIn(s.columns, ['list', 'view', 'add', 'edit', 'delete']) >= 3 &&
     anyMatch([...s.sections, ...s.names], /^(activities and lists|reports|lists|activities)$/);
@@ -27,6 +34,6 @@ function score(s: PageSignals, who: 'role' | 'user'): number {
   return base + said + hint;
 }
 
-export const rolePermissions: PageDetector = { kind: 'role-permissions', score: (s) => score(s, 'role') };
+export const rolePermissions: PageDetector = { kind: 'role-permissions', gate: permissionsWindowGate, score: (s) => score(s, 'role') };
 
-export const userPermissions: PageDetector = { kind: 'user-permissions', score: (s) => score(s, 'user') };
+export const userPermissions: PageDetector = { kind: 'user-permissions', gate: permissionsWindowGate, score: (s) => score(s, 'user') };

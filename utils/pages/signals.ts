@@ -2,6 +2,7 @@ import { indexFields } from '@/utils/reading/fields';
 import { readContextLines } from '@/utils/reading/context';
 import { labelText } from '@/utils/reading/names';
 import { normalizeLabel, shortText } from '@/utils/reading/text';
+import { CHECK_SELECTOR, FILE_SELECTOR, HEAD_SELECTOR, NAME_SELECTOR, mightBeSetupPage, pathOf } from './first-look';
 
 /**
  * What a page says about itself, read once per detection pass. Detection reads what an admin reads (title,
@@ -73,17 +74,55 @@ function nameForms(name: string): string[] {
   return forms;
 }
 
-export function readPageSignals(doc: Document, url: string): PageSignals {
-  let path = '';
-  try {
-    const u = new URL(url);
-    path = (u.pathname + u.search).toLowerCase();
-  } catch {
-    path = '';
-  }
-  const title = stripProductPrefix(normalizeLabel(doc.title));
-  const headings = texts(doc, 'h1, h2, [role="heading"], .pagetitle', shortOf);
-  const names = [...(title ? [title] : []), ...headings].flatMap(nameForms);
+/**
+ * The first, cheap read every frame gets (issue #10): the page's names and path, and — only if a detector
+ * asks — whether its text mentions a word or it has a file chooser. An ordinary page stops here.
+ */
+export interface PreSignals {
+  /** Lower-case path plus query. */
+  path: string;
+  /** As PageSignals.names (normalized on first use). */
+  readonly names: string[];
+  /** The first look (utils/pages/first-look.ts): false lets an ordinary page stop before any detector runs. */
+  mightBeSetup(): boolean;
+  /** Whether the page's text (its body's text content, read once) matches `pattern`. */
+  mentions(pattern: RegExp): boolean;
+  hasFileInput(): boolean;
+  /** Whether the page has a checkbox or switch (subscriptions, rights), read once. */
+  hasCheckboxes(): boolean;
+  /** Whether the page has a table or grid column header, read once. */
+  hasColumnHeads(): boolean;
+}
+
+export function readPreSignals(doc: Document, url: string): PreSignals {
+  const path = pathOf(url);
+  let names: string[] | undefined;
+  let text: string | undefined;
+  let file: boolean | undefined;
+  let checks: boolean | undefined;
+  let heads: boolean | undefined;
+  const bodyText = (): string => (text ??= doc.body?.textContent ?? '');
+  const pre: PreSignals = {
+    path,
+    get names() {
+      if (!names) {
+        const title = stripProductPrefix(normalizeLabel(doc.title));
+        const headings = texts(doc, NAME_SELECTOR, shortOf);
+        names = [...(title ? [title] : []), ...headings].flatMap(nameForms);
+      }
+      return names;
+    },
+    mightBeSetup: () => mightBeSetupPage(doc, url),
+    mentions: (pattern) => pattern.test(bodyText()),
+    hasFileInput: () => (file ??= doc.querySelector(FILE_SELECTOR) !== null),
+    hasCheckboxes: () => (checks ??= doc.querySelector(CHECK_SELECTOR) !== null),
+    hasColumnHeads: () => (heads ??= doc.querySelector(HEAD_SELECTOR) !== null),
+  };
+  return pre;
+}
+
+export function readPageSignals(doc: Document, url: string, pre: PreSignals = readPreSignals(doc, url)): PageSignals {
+  const { path, names } = pre;
   const sections = texts(doc, 'h3, h4, legend, caption, fieldset > .title, [role="tab"][aria-selected="true"]', shortOf);
   const fields = new Set([
     ...indexFields(doc, { maxControls: MAX_PER_SELECTOR }).names,
@@ -108,7 +147,7 @@ export function readPageSignals(doc: Document, url: string): PageSignals {
     fields,
     columns,
     actions,
-    hasFileInput: doc.querySelector('input[type="file"]') !== null,
+    hasFileInput: pre.hasFileInput(),
     qualifiers,
   };
 }

@@ -1,5 +1,6 @@
 import { PAGE_KINDS, type PageKind } from './kinds';
-import type { PageSignals } from './signals';
+import { detectPage } from './detect';
+import { readPageSignals, type PageSignals } from './signals';
 
 /**
  * Pages the admin taught ("This is the … page" in the popup, issue #9): where the built-in detectors do not
@@ -7,7 +8,7 @@ import type { PageSignals } from './signals';
  * values, the page's own names and the labels of its fields and columns — never a value or the session,
  * and it matches on any pod host.
  *
- * This module is in the all-frames detector, so it holds no zod (the detector's size budget, issue #10):
+ * This module is in the all-frames scripts, so it holds no zod (the detector's size budget, issue #10):
  * rules are written only by the extension, after the zod schema in utils/storage/taught-rules.ts accepted
  * them, and the detector reads them through `asTaughtPages`, which drops anything of another shape (a unit
  * test holds it to the schema).
@@ -25,8 +26,15 @@ export interface TaughtPage {
   taughtAt: number;
 }
 
-/** The storage.local key of the taught rules (the detector reads it without WXT's storage wrapper). */
+/** The storage.local key of the taught rules the admin made (the popup and the guide edit these). */
 export const TAUGHT_RULES_KEY = 'taughtRules';
+
+/**
+ * The storage.local key of the rules in force: the admin's and the organization's, validated and merged by
+ * the background (utils/background/taught-pages.ts). The light readers (taught detector, frame probe) read
+ * this one without WXT's storage wrapper.
+ */
+export const EFFECTIVE_TAUGHT_RULES_KEY = 'effectiveTaughtRules';
 
 export const MAX_SIGNATURE_NAMES = 6;
 export const MAX_SIGNATURE_LABELS = 40;
@@ -131,4 +139,15 @@ export function asTaughtPages(stored: unknown): TaughtPage[] {
     out.push({ kind: r.kind as PageKind, path: r.path, queryKeys, names, labels, taughtAt: r.taughtAt });
   }
   return out;
+}
+
+/** The page's kind by the built-in detectors, else by a page the admin or the organization taught. Never throws. */
+export function detectTaughtPage(doc: Document, url: string, taught: readonly TaughtPage[]): PageKind | null {
+  const builtIn = detectPage(doc, url);
+  if (builtIn || !taught.length) return builtIn;
+  try {
+    return matchTaughtPage(readPageSignals(doc, url), url, taught);
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,5 @@
 import { isControl } from '@/utils/reading/controls';
-import { indexFields, type FieldIndex } from '@/utils/reading/fields';
+import { findInIndex, indexFields, type FieldIndex } from '@/utils/reading/fields';
 import { squash } from '@/utils/reading/text';
 
 // Intacct's element ids, names and classes are undocumented and differ between the classic and the current
@@ -24,7 +24,7 @@ export interface ControlState {
  */
 export function findField(doc: Document, labels: readonly string[], index?: FieldIndex): Element | null {
   try {
-    return (index ?? indexFields(doc)).find(labels);
+    return findInIndex(index ?? indexFields(doc), labels);
   } catch (error) {
     console.warn('[intacct-setup-helper] could not look for a field', labels, error);
     return null;

@@ -19,11 +19,6 @@ export interface FieldIndex {
   readonly entries: readonly FieldEntry[];
   /** Every name on the page, for recognition. */
   readonly names: ReadonlySet<string>;
-  /**
-   * The field whose name is one of `labels`: a shown control first, then a hidden one (a closed dialog),
-   * then a read-only value. Null when the page has no field by any of those names.
-   */
-  find(labels: readonly string[]): Element | null;
 }
 
 export interface IndexOptions {
@@ -113,19 +108,25 @@ export function indexFields(doc: Document, options: IndexOptions = {}): FieldInd
       }
       return names;
     },
-    find(labels) {
-      const wanted = new Set(labels.map(normalizeLabel).filter(Boolean));
-      if (wanted.size === 0) return null;
-      let hidden: Element | null = null;
-      let readOnly: Element | null = null;
-      for (const entry of entries) {
-        if (!entry.names.some((n) => wanted.has(n))) continue;
-        if (entry.control) {
-          if (isShown(entry.control)) return entry.control;
-          hidden ??= entry.control;
-        } else if (entry.value && !readOnly && isShown(entry.value)) readOnly = entry.value;
-      }
-      return hidden && !readOnly ? hidden : (readOnly ?? hidden);
-    },
   };
+}
+
+/**
+ * The field whose name is one of `labels`: a shown control first, then a read-only value, then a hidden
+ * control (a closed dialog). Null when the page has no field by any of those names. (Apart from the index
+ * so that recognition, which needs only the names, does not carry it into every frame.)
+ */
+export function findInIndex(index: FieldIndex, labels: readonly string[]): Element | null {
+  const wanted = new Set(labels.map(normalizeLabel).filter(Boolean));
+  if (wanted.size === 0) return null;
+  let hidden: Element | null = null;
+  let readOnly: Element | null = null;
+  for (const entry of index.entries) {
+    if (!entry.names.some((n) => wanted.has(n))) continue;
+    if (entry.control) {
+      if (isShown(entry.control)) return entry.control;
+      hidden ??= entry.control;
+    } else if (entry.value && !readOnly && isShown(entry.value)) readOnly = entry.value;
+  }
+  return hidden && !readOnly ? hidden : (readOnly ?? hidden);
 }

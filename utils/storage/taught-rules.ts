@@ -1,7 +1,7 @@
 import { storage } from '#imports';
 import { describeJsonError, type ProfileProblem } from '@/utils/profiles/import';
 import { PageKindSchema } from '@/utils/profiles/schema';
-import { MAX_SIGNATURE_LABELS, MAX_SIGNATURE_NAMES, TAUGHT_RULES_KEY, type PageSignature, type TaughtPage } from '@/utils/pages/taught';
+import { EFFECTIVE_TAUGHT_RULES_KEY, MAX_SIGNATURE_LABELS, MAX_SIGNATURE_NAMES, TAUGHT_RULES_KEY, type PageSignature, type TaughtPage } from '@/utils/pages/taught';
 import type { PageKind } from '@/utils/pages/kinds';
 import { z } from '@/utils/zod';
 
@@ -55,6 +55,11 @@ export type TaughtRules = z.infer<typeof TaughtRulesSchema>;
 export const EMPTY_TAUGHT_RULES: TaughtRules = { format: TAUGHT_RULES_FORMAT, version: 1, pages: [], fields: [] };
 
 export const taughtRulesItem = storage.defineItem<TaughtRules>(`local:${TAUGHT_RULES_KEY}`, { fallback: EMPTY_TAUGHT_RULES });
+
+/** The rules in force (the admin's and the organization's), written by the background only. */
+export const effectiveTaughtRulesItem = storage.defineItem<TaughtRules>(`local:${EFFECTIVE_TAUGHT_RULES_KEY}`, {
+  fallback: EMPTY_TAUGHT_RULES,
+});
 
 /** A stored value that no longer parses counts as nothing taught, never as half a rule. */
 export function parseTaughtRules(value: unknown): TaughtRules {
@@ -126,4 +131,26 @@ export function mergeTaughtRules(current: TaughtRules, incoming: TaughtRules): T
   }
   for (const field of [...incoming.fields].reverse()) next = withTaughtField(next, field);
   return next;
+}
+
+/**
+ * The organization's taught rules from its policy (utils/managed/config.ts hands them over as records):
+ * each record is a taught page (it has a `path`) or a taught field (it has a `label`), checked with the same
+ * schema as the admin's own; a record that does not pass is left out and said why.
+ */
+export function organizationTaughtRules(records: readonly unknown[]): { rules: TaughtRules; problems: string[] } {
+  const pages: TaughtPage[] = [];
+  const fields: TaughtField[] = [];
+  const problems: string[] = [];
+  records.slice(0, 700).forEach((record, i) => {
+    const isPage = typeof record === 'object' && record !== null && 'path' in record;
+    const parsed = isPage ? TaughtPageSchema.safeParse(record) : TaughtFieldSchema.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      problems.push(`taughtRules.${i}${issue?.path.length ? `.${issue.path.map(String).join('.')}` : ''}: ${issue?.message ?? 'not a taught rule'}`);
+    } else if (isPage) pages.push(parsed.data as TaughtPage);
+    else fields.push(parsed.data as TaughtField);
+  });
+  const rules = TaughtRulesSchema.safeParse({ ...EMPTY_TAUGHT_RULES, pages: pages.slice(0, 200), fields: fields.slice(0, 500) });
+  return { rules: rules.success ? rules.data : EMPTY_TAUGHT_RULES, problems };
 }

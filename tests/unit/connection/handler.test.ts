@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { badgeFor } from '@/utils/background/badge';
 import {
+  HIDDEN_BY_POLICY,
   handleConnectionMessage,
   isFromExtensionPage,
   rememberCompany,
@@ -20,6 +21,7 @@ import {
 import { auditsOf, parseHistory } from '@/utils/export/history';
 import { auditHistoryItem } from '@/utils/storage/evidence';
 import { DEMO_PERMISSIONS } from '../../fixtures/intacct/gateway';
+import { parseManagedConfig } from '@/utils/managed/config';
 import { builtProfile } from '../package/built-profile';
 import { demoGatewayFetch } from '../intacct/demo-fetch';
 
@@ -184,6 +186,21 @@ describe('the connection test', () => {
     await customProfilesItem.setValue([builtProfile()]);
     const reply = await tested({ profileId: 'acme-expenses', userPassword: 'wrong' });
     expect(reply.result.fix).toMatchObject({ id: 'ws-user', number: 1 });
+  });
+
+  it('uses a profile the organization supplies by policy', async () => {
+    const managed = async () => parseManagedConfig({ customProfiles: [JSON.stringify(builtProfile())] });
+    const reply = await test({ profileId: 'acme-expenses', userPassword: 'wrong' }, { managed });
+    if (reply.kind !== 'tested') throw new Error(reply.message);
+    expect(reply.result.fix).toMatchObject({ id: 'ws-user', number: 1 });
+  });
+
+  it('calls no gateway when the organization turned the connection test off', async () => {
+    const demo = demoGatewayFetch();
+    const managed = async () => parseManagedConfig({ hideConnectionTest: true });
+    expect(await test({}, { fetchFn: demo.fetchFn, managed })).toEqual({ kind: 'error', message: HIDDEN_BY_POLICY });
+    expect(demo.bodies).toHaveLength(0);
+    expect(await connectionStoreItem.getValue()).toEqual({ companies: {}, last: null });
   });
 
   it('never stores a password: local, sync and session storage after a success and failures', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '@/utils/pages/detect';
 import { readPageSignals } from '@/utils/pages/signals';
-import { asTaughtPages, matchTaughtPage, pageSignature, type TaughtPage } from '@/utils/pages/taught';
+import { asTaughtPages, detectTaughtPage, pageSignature, type TaughtPage } from '@/utils/pages/taught';
 import { controlAt, pointedField } from '@/utils/pages/taught-field';
 import {
   EMPTY_TAUGHT_RULES,
@@ -44,21 +44,21 @@ describe('a page the admin taught', () => {
 
   it('recognizes the page from then on, on any pod host and with other query values', () => {
     const rules = [taught(PARTNER, URL_P02)];
-    expect(detectPage(parseHtml(PARTNER), URL_P07, rules)).toBe('sender-form');
-    expect(detectPage(parseHtml(PARTNER.replace('jdoe--Jane Doe', 'x--Other')), URL_P02, rules)).toBe('sender-form');
+    expect(detectTaughtPage(parseHtml(PARTNER), URL_P07, rules)).toBe('sender-form');
+    expect(detectTaughtPage(parseHtml(PARTNER.replace('jdoe--Jane Doe', 'x--Other')), URL_P02, rules)).toBe('sender-form');
   });
 
   it('matches neither another path nor a page of the same path with other names and fields', () => {
     const rules = [taught(PARTNER, URL_P02)];
-    expect(detectPage(parseHtml(PARTNER), 'https://www.intacct.com/ia/acct/lister.phtml?.op=1&.it=x', rules)).toBeNull();
+    expect(detectTaughtPage(parseHtml(PARTNER), 'https://www.intacct.com/ia/acct/lister.phtml?.op=1&.it=x', rules)).toBeNull();
     const other = '<title>Journal Entry</title><table><tr><td>Journal</td><td><select></select></td></tr><tr><td>Date</td><td><input></td></tr></table>';
-    expect(detectPage(parseHtml(other), URL_P02, rules)).toBeNull();
+    expect(detectTaughtPage(parseHtml(other), URL_P02, rules)).toBeNull();
   });
 
   it('never overrides a page a built-in detector recognizes', () => {
     const rules = [{ ...taught(PARTNER, URL_P02), names: ['web services sender information'], kind: 'employee-form' as const }];
     const sender = '<title>Web Services Sender Information</title><label>Sender ID <input></label><label>Status <select></select></label>';
-    expect(detectPage(parseHtml(sender), URL_P02, rules)).toBe('sender-form');
+    expect(detectTaughtPage(parseHtml(sender), URL_P02, rules)).toBe('sender-form');
   });
 
   it('is read by the detector only in the shape the schema accepts', () => {

@@ -1,0 +1,41 @@
+import type { ManagedProblem } from '@/utils/managed/config';
+
+/** The words the popup puts on everything the organization's policy decides. */
+export const SET_BY_ORGANIZATION = 'Set by your organization';
+
+export function OrganizationLine({ name }: { name: string }) {
+  return (
+    <p className="pp-org" data-testid="ish-organization">
+      <span className="pp-org-name">{name}</span> <span className="pp-org-by">· {SET_BY_ORGANIZATION}</span>
+    </p>
+  );
+}
+
+/** What of the policy was ignored and why, so the person who wrote it can fix it (page text, shown as text). */
+export function PolicyProblems({ problems }: { problems: readonly ManagedProblem[] }) {
+  return (
+    <section className="pp-policy" aria-labelledby="pp-policy" data-testid="ish-policy-problems" role="status">
+      <h2 id="pp-policy">Your organization’s policy</h2>
+      <p className="muted">
+        {problems.length === 1 ? 'One setting was' : `${problems.length} settings were`} ignored; everything else applies. Tell
+        whoever manages your browser:
+      </p>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={`${p.key}-${i}`} data-testid="ish-policy-problem" data-key={p.key}>
+            <code>{p.key}</code>: {p.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ConnectionTestOff() {
+  return (
+    <section aria-labelledby="pp-connection-off" data-testid="ish-connection-off">
+      <h2 id="pp-connection-off">Connection test</h2>
+      <p className="muted">Your organization turned the connection test off. {SET_BY_ORGANIZATION}.</p>
+    </section>
+  );
+}

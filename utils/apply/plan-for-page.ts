@@ -1,0 +1,29 @@
+import type { AuditFieldsOptions } from '@/utils/audit/fields';
+import { isPermissionPage } from '@/utils/guide/page-auditor';
+import type { PageKind } from '@/utils/pages/kinds';
+import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
+import type { ApplyPlan } from './plan';
+import { planRights } from './rights-plan';
+import { planSettings, SETTINGS_PAGES } from './settings-plan';
+
+export type ApplyKind = 'rights' | 'settings';
+
+/** Which Apply a page offers: the rights on the permissions pages, the settings on a configuration page. */
+export function applyKindOf(kind: PageKind): ApplyKind | null {
+  if (isPermissionPage(kind)) return 'rights';
+  return SETTINGS_PAGES.has(kind) ? 'settings' : null;
+}
+
+/** The plan for this page, worked out from what it shows now; null where the page offers no Apply. */
+export function planForPage(
+  doc: Document,
+  kind: PageKind,
+  profile: IntegrationProfile,
+  values: OptionValues,
+  taught?: AuditFieldsOptions['taught'],
+): ApplyPlan | null {
+  const applyKind = applyKindOf(kind);
+  if (applyKind === 'rights') return planRights(doc, profile, values);
+  if (applyKind === 'settings') return planSettings(doc, kind, profile, values, taught);
+  return null;
+}

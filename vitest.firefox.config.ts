@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The Firefox end-to-end suite (`npm run test:firefox`): the built add-on in Debian's firefox-esr, driven
+ * by puppeteer-core. One file at a time: each test starts its own Firefox on two shared cores, and the
+ * policy test writes the machine's Firefox policy file.
+ */
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  test: {
+    include: ['tests/firefox/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
