@@ -5,6 +5,7 @@ import { forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils
 import { recognizedFramesItem } from '@/utils/storage/session-items';
 import { registerConnectionHandlers } from '@/utils/background/connection';
 import { handleExportAudit } from '@/utils/export/export-handler';
+import { RevivalBudget, handleOverlayLost } from '@/utils/background/overlay-revival';
 import { keepOrganizationPolicyCopy } from '@/utils/managed/read';
 import { keepTaughtPagesInForce } from '@/utils/background/taught-pages';
 
@@ -23,15 +24,30 @@ export default defineBackground(() => {
       .catch((error: unknown) => console.warn('Intacct Setup Helper: could not show the guide', error));
   };
 
+  const revivals = new RevivalBudget();
   // Returns nothing: the detector expects no answer, and other listeners may answer other messages.
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
-    handlePageReport(raw, sender, { update, showOverlay });
+    const taken = handlePageReport(raw, sender, { update, showOverlay });
+    if (taken && sender.tab?.id !== undefined && sender.frameId !== undefined) revivals.reset(sender.tab.id, sender.frameId);
+  });
+
+  // An overlay a page script switched off (a forged WXT start event) comes back, a bounded number of times.
+  // Read after the queued frame updates, so a report that just arrived is seen.
+  const frames = async (): Promise<RecognizedFrames> => {
+    await queue;
+    return parseRecognizedFrames(await recognizedFramesItem.getValue());
+  };
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    void handleOverlayLost(raw, sender, { frames, showOverlay, budget: revivals });
   });
 
   // Answers only its own messages (a promise of where the pack went); undefined lets others answer theirs.
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => handleExportAudit(raw, sender));
 
-  browser.tabs.onRemoved.addListener((tabId) => update((state) => forgetTab(state, tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    update((state) => forgetTab(state, tabId));
+    revivals.forgetTab(tabId);
+  });
 
   // The popup's connection test and permission check (the gateway calls need the host permission).
   registerConnectionHandlers();

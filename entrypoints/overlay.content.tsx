@@ -24,6 +24,7 @@ import type { IntegrationSelection } from '@/utils/storage/selection';
 import { checklistItem, companyIdItem, selectionItem } from '@/utils/storage/items';
 import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connection';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
+import { profileName } from '@/utils/profiles/registry';
 import { INTACCT_HOSTS } from '@/utils/hosts';
 import { effectiveTaughtRulesItem, parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
 import type { ExportReply } from '@/utils/export/export-message';
@@ -44,10 +45,44 @@ export default defineContentScript({
   // Injected by the background into a frame the detector recognized; never matched by URL itself.
   matches: INTACCT_HOSTS,
   cssInjectionMode: 'manual',
+  // WXT would otherwise announce this script to the page with window.postMessage(…, '*'), naming the
+  // event that switches it off (README, known issues).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    reportIfForged(ctx);
     await runOverlay(ctx);
   },
 });
+
+/**
+ * Which overlay of this frame is the newest. Content scripts of one extension share their isolated world,
+ * which page scripts cannot see into, so only a real newer overlay can change it.
+ */
+const NEWEST = Symbol.for('intacct-setup-helper/newest-overlay');
+type WithNewest = typeof globalThis & { [NEWEST]?: string };
+
+/**
+ * WXT switches a content script off when the page document receives its "content-script-started" event,
+ * which any page script can dispatch too. When that happens to the newest overlay while the extension
+ * still runs, no newer one replaced it: the event was forged, so the background is asked to inject the
+ * overlay again (it checks the frame is still a setup page, and brings it back a bounded number of times).
+ */
+function reportIfForged(ctx: ContentScriptContext): void {
+  const id = crypto.randomUUID();
+  (globalThis as WithNewest)[NEWEST] = id;
+  ctx.onInvalidated(() => {
+    // A real newer overlay invalidates this one from its constructor, before its main() marks itself newest.
+    setTimeout(() => {
+      if ((globalThis as WithNewest)[NEWEST] !== id) return;
+      try {
+        if (!browser.runtime?.id) return;
+        void browser.runtime.sendMessage({ type: 'ish/overlay-lost' }).catch(() => {});
+      } catch {
+        // The extension was reloaded or removed under this page: nothing to ask.
+      }
+    }, 0);
+  });
+}
 
 const REDETECT_DELAY_MS = 250;
 const CHECKLIST_DELAY_MS = 300;
@@ -146,7 +181,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     const profile = resolveProfile(selection, imported);
     const items = checklistItems(profile, optionValues(profile, selection), progressOf(checklist, companyId, profile.id));
     const item = nextStep(items);
-    if (!item) return `All ${items.length} steps of the ${profile.name} checklist are done.`;
+    if (!item) return `All ${items.length} steps of the ${profileName(profile)} checklist are done.`;
     const here = kind !== null && item.step.pageKinds.includes(kind);
     return here
       ? `Next: step ${item.number}, ${item.step.title} — on this page.`

@@ -12,6 +12,8 @@ import { scrub } from '@/utils/pages/structure-snapshot';
 
 export default defineContentScript({
   registration: 'runtime',
+  // No window.postMessage announcement to the page (README, known issues).
+  noScriptStartedPostMessage: true,
   matches: INTACCT_HOSTS,
   async main(): Promise<FrameProbe> {
     // The light reader the detector uses: this runs in every frame of the tab each time the popup opens.

@@ -6,6 +6,8 @@ import { snapshotPage, snapshotText } from '@/utils/pages/structure-snapshot';
 // frame's structure and none of its data (utils/pages/structure-snapshot.ts).
 export default defineContentScript({
   registration: 'runtime',
+  // No window.postMessage announcement to the page (README, known issues).
+  noScriptStartedPostMessage: true,
   matches: INTACCT_HOSTS,
   main(): string {
     return snapshotText(snapshotPage(document, location.href));

@@ -10,7 +10,7 @@ import { toExportMessage, type ExportAudit, type ExportReply } from '@/utils/exp
 import { lastAuditOf, newAuditId, type AuditHistory } from '@/utils/export/history';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
-import { fieldRulesFor } from '@/utils/profiles/registry';
+import { fieldRulesFor, profileName } from '@/utils/profiles/registry';
 import type { IntegrationSelection } from '@/utils/storage/selection';
 import { taughtLocators } from '@/utils/audit/fields';
 import { controlAt, pointedField, type PointedField } from '@/utils/pages/taught-field';
@@ -166,7 +166,7 @@ export function OverlayApp({
   const someoneElse = subject !== null && own !== undefined && subject.name.trim().toLowerCase() !== own.trim().toLowerCase();
   const notes = someoneElse
     ? [
-        `This is the ${subject.kind} “${subject.name}”, not ${profile.name}’s ${subject.kind} “${own}”. The checks compare it with what ${profile.name} needs; the checklist is not changed from this page.`,
+        `This is the ${subject.kind} “${subject.name}”, not ${profileName(profile)}’s ${subject.kind} “${own}”. The checks compare it with what ${profileName(profile)} needs; the checklist is not changed from this page.`,
       ]
     : [];
 

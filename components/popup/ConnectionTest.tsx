@@ -7,6 +7,7 @@ import type {
   TestConnectionReply,
 } from '@/utils/background/messages';
 import { CODE_LABELS, type ConnectionCode, type ExplainedResult } from '@/utils/intacct/explain';
+import { profileName } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 import {
   connectionStoreItem,
@@ -59,7 +60,7 @@ function StateLine({ state, companyId, profile }: { state: ConnectionState | nul
   if (!state) {
     return (
       <p className="cx-state" data-testid="ish-connection-state" data-state="never">
-        Web services sign-in for {profile.name} in {company}: never tested.
+        Web services sign-in for {profileName(profile)} in {company}: never tested.
       </p>
     );
   }
@@ -67,12 +68,12 @@ function StateLine({ state, companyId, profile }: { state: ConnectionState | nul
     <p className="cx-state cx-state-ok" data-testid="ish-connection-state" data-state="connected">
       {/* The test signs in with the admin's own sender, not the vendor's: it proves the user, company and
           Web Services, not the vendor's sender authorization (the Security page's check covers that). */}
-      ✓ Web services sign-in for {profile.name} in {company} works ({when(state.at)}), tested with your own sender
+      ✓ Web services sign-in for {profileName(profile)} in {company} works ({when(state.at)}), tested with your own sender
       ID.
     </p>
   ) : (
     <p className="cx-state cx-state-bad" data-testid="ish-connection-state" data-state="failing" data-code={state.code}>
-      ! Web services sign-in for {profile.name} in {company} fails: {CODE_LABELS[state.code as ConnectionCode] ?? state.code} ({when(state.at)}).
+      ! Web services sign-in for {profileName(profile)} in {company} fails: {CODE_LABELS[state.code as ConnectionCode] ?? state.code} ({when(state.at)}).
     </p>
   );
 }
@@ -254,7 +255,7 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
         {/* ASSUMED: only the vendor knows its sender password, so a test from here needs a sender the company owns. */}
         <p className="help cx-sender-help">
           {vendorSenders
-            ? `${profile.name}’s sender ID ${vendorSenders} has a password only ${profile.vendor} knows: test with a sender ID your company owns, authorized the same way.`
+            ? `${profileName(profile)}’s sender ID ${vendorSenders} has a password only ${profile.vendor} knows: test with a sender ID your company owns, authorized the same way.`
             : 'Test with a sender ID and password your company owns, authorized under Web Services Authorizations.'}
         </p>
         <div className="cx-grid">

@@ -1,7 +1,8 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { downloadBuiltPackage, packageFileName, type DownloadDeps } from '@/utils/package/download';
 import { importCustomProfile, type ProfileProblem } from '@/utils/profiles/import';
-import type { IntegrationProfile } from '@/utils/profiles/schema';
+import { profileName } from '@/utils/profiles/registry';
+import { httpsHost, type IntegrationProfile } from '@/utils/profiles/schema';
 import './connection.css';
 
 export interface PackageDownloadProps {
@@ -31,14 +32,24 @@ export function PackageDownload({ profile, deps }: PackageDownloadProps) {
   return (
     <section aria-labelledby={`${ids}-h`} data-testid="ish-package" data-kind={pkg?.kind ?? 'none'} className="cx">
       <h2 id={`${ids}-h`}>Package</h2>
-      {!pkg && <p className="muted">{profile.name} needs no package in Intacct.</p>}
+      {!pkg && <p className="muted">{profileName(profile)} needs no package in Intacct.</p>}
       {pkg?.kind === 'download' && (
         <>
-          <p>
-            <a href={pkg.url} target="_blank" rel="noreferrer" data-testid="ish-package-link" className="cx-button cx-secondary">
-              Get the package from {profile.vendor}
-            </a>
-          </p>
+          {httpsHost(pkg.url) ? (
+            <p className="cx-link-row">
+              <a href={pkg.url} target="_blank" rel="noreferrer" data-testid="ish-package-link" className="cx-button cx-secondary">
+                Get the package from {profile.vendor}
+              </a>
+              {/* Where the link leads, read from the address itself: a profile's vendor name is only its own word. */}
+              <span className="cx-host">
+                opens <span data-testid="ish-package-host">{httpsHost(pkg.url)}</span>
+              </span>
+            </p>
+          ) : (
+            <p className="cx-error" data-testid="ish-package-refused">
+              This profile’s package link does not start with https:, so it is not offered.
+            </p>
+          )}
           <p className="help">{pkg.note}</p>
           <p className="help">{pkg.fileHint}</p>
         </>
@@ -94,6 +105,7 @@ export interface ProfileImportProps {
 export function ProfileImport({ onImported }: ProfileImportProps) {
   const ids = useId();
   const [problems, setProblems] = useState<ProfileProblem[]>([]);
+  const [more, setMore] = useState(0);
   const [imported, setImported] = useState<string | null>(null);
 
   const read = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -104,11 +116,13 @@ export function ProfileImport({ onImported }: ProfileImportProps) {
     input.value = '';
     if (result.ok) {
       setProblems([]);
+      setMore(0);
       setImported(result.profile.name);
       onImported(result.profile);
     } else {
       setImported(null);
       setProblems(result.problems);
+      setMore(result.more);
     }
   };
 
@@ -127,13 +141,14 @@ export function ProfileImport({ onImported }: ProfileImportProps) {
       {problems.length > 0 && (
         <div className="cx-error">
           The file was not imported:
-          <ul data-testid="ish-import-problems">
+          <ul className="cx-problems" data-testid="ish-import-problems">
             {problems.map((p, i) => (
               <li key={i} data-testid="ish-import-problem">
                 <code>{p.path || '(the file)'}</code> {p.message}
               </li>
             ))}
           </ul>
+          {more > 0 && <p data-testid="ish-import-more">and {more.toLocaleString('en-US')} more</p>}
         </div>
       )}
     </section>

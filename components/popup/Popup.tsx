@@ -1,3 +1,4 @@
+import { profileName } from '@/utils/profiles/registry';
 import type { ManagedState } from '@/utils/managed/config';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { FrameRecord } from '@/utils/storage/frames';
@@ -53,7 +54,7 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
           >
             {profiles.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {profileName(p)}
               </option>
             ))}
           </select>

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EXPENSIFY_PROFILE } from '../../utils/profiles/expensify';
 import { requiredPermissions } from '../../utils/profiles/registry';
-import { shellUrl } from '../fixtures/intacct/router';
 import { DEMO_PERMISSIONS, isGatewayUrl, type DemoPermissions } from '../fixtures/intacct/gateway';
 import { PACK_FILE_NAMES, writeDemoEvidence } from '../../scripts/evidence-pack';
+import { openPermissionsWindow } from './harness';
 import { extensionId, launchIntacct, routeDemoGateway } from './launch';
 import { auditWholeUser, exportFromPopup, popupAfterIntacct, setReviewer } from './whole-user-audit';
 
@@ -48,19 +48,6 @@ function sha256sumCheck(dir: string): string {
 
 function finding(frame: Frame | Page | Locator, subject: string) {
   return frame.locator(`[data-testid="ish-finding"][data-subject="${subject}"]`);
-}
-
-/** The admin's way to a Permissions window: the role's Subscriptions page in Intacct, then its Permissions link. */
-async function openPermissionsWindow(context: BrowserContext, page: Page): Promise<Page> {
-  await page.goto(shellUrl('role-subscriptions'));
-  const frame = page.frame({ name: 'iamain' });
-  if (!frame) throw new Error('the demo shell has no iamain frame');
-  await expect(frame.getByTestId('ish-overlay')).toBeVisible();
-  const opened = context.waitForEvent('page');
-  await frame.locator('a[href*=".app=gl"]').click();
-  const win = await opened;
-  await expect(win.getByTestId('ish-overlay')).toBeVisible();
-  return win;
 }
 
 /** The folder the overlay says it saved to. */

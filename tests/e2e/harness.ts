@@ -1,4 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { shellUrl } from '../fixtures/intacct/router';
 import { extensionId, launchIntacct } from './launch';
 
 export { completedDownloadTexts, fixturePage, openIntacctPage } from './launch';
@@ -22,4 +23,17 @@ export async function openPopup(context: BrowserContext, id: string): Promise<Pa
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${id}/popup.html`);
   return popup;
+}
+
+/** The admin's way to a Permissions window: the role's Subscriptions page in Intacct, then its Permissions link. */
+export async function openPermissionsWindow(context: BrowserContext, page: Page): Promise<Page> {
+  await page.goto(shellUrl('role-subscriptions'));
+  const frame = page.frame({ name: 'iamain' });
+  if (!frame) throw new Error('the demo shell has no iamain frame');
+  await expect(frame.getByTestId('ish-overlay')).toBeVisible();
+  const opened = context.waitForEvent('page');
+  await frame.locator('a[href*=".app=gl"]').click();
+  const win = await opened;
+  await expect(win.getByTestId('ish-overlay')).toBeVisible();
+  return win;
 }

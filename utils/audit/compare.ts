@@ -35,7 +35,8 @@ export function describeDifference(found: string, expected: string): string {
   if (found === expected || !sameIgnoringCaseAndSpaces(found, expected)) return '';
   const parts: string[] = [];
   const lead = /^[\s\u00a0]+/.exec(found)?.[0].length ?? 0;
-  const trail = /[\s\u00a0]+$/.exec(found)?.[0].length ?? 0;
+  // Tried only where a run of spaces starts, so a long run is scanned once, not once per space.
+  const trail = /(?<![\s\u00a0])[\s\u00a0]+$/.exec(found)?.[0].length ?? 0;
   if (lead > 0 && !/^[\s\u00a0]/.test(expected)) parts.push(lead === 1 ? 'has a space before it' : 'has spaces before it');
   if (trail > 0 && !/[\s\u00a0]$/.test(expected)) parts.push(trail === 1 ? 'has a space after it' : 'has spaces after it');
   const core = found.trim();

@@ -24,7 +24,7 @@ export interface RightsChange {
 }
 
 function key(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase().replace(/\s+and\s+/g, ' & ');
+  return text.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase().replace(/ and /g, ' & ');
 }
 
 function rowKey(row: RightsRow): string {

@@ -3,7 +3,7 @@ import { auditRoleAssignment } from './role-assignment';
 import { notFoundFinding, type Finding } from '@/utils/audit/finding';
 import type { PageKind } from '@/utils/pages/kinds';
 import { normalizeLabel } from '@/utils/reading/text';
-import { fieldRulesFor, requiredSteps, requiredSubscriptions, resolveOptionValues } from '@/utils/profiles/registry';
+import { fieldRulesFor, profileName, requiredSteps, requiredSubscriptions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, ProfileStep, SubscriptionRule } from '@/utils/profiles/schema';
 import { findSenderAuthorizationTable, readSenderAuthorizations } from '@/utils/readers/sender-ids';
 import { readCompanySubscriptions } from '@/utils/readers/subscriptions';
@@ -69,7 +69,7 @@ export function auditPage(doc: Document, kind: PageKind, profile: IntegrationPro
       'fields',
       () =>
         auditFields(doc, fieldRulesFor(profile, resolved, kind), (id) => stepOfRule.get(id), {
-          guideName: profile.name,
+          guideName: profileName(profile),
           ...(options.taught ? { taught: options.taught } : {}),
         }),
     ],
@@ -94,7 +94,7 @@ export function auditPage(doc: Document, kind: PageKind, profile: IntegrationPro
           );
         }
         return auditSenderIds(readSenderAuthorizations(doc), profile.senderIds, {
-          integrationName: profile.name,
+          integrationName: profileName(profile),
           ...(stepId ? { stepId } : {}),
         });
       },

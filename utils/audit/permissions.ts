@@ -1,7 +1,7 @@
 import { notFoundFinding, type Finding, type FindingStatus } from '@/utils/audit/finding';
 import { rightsOfSubscriptions, rightsOfWindow, type RightsRow } from '@/utils/audit/rights';
 import { normalizeLabel } from '@/utils/reading/text';
-import { appliesTo, requiredPermissions, resolveOptionValues } from '@/utils/profiles/registry';
+import { appliesTo, profileName, requiredPermissions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
 import {
   isControlChecked,
@@ -79,7 +79,8 @@ export function slug(text: string): string {
 
 // "Time & Expenses", "Time and Expenses" and "time &amp; expenses" are one module.
 function moduleKey(name: string): string {
-  return normalizeLabel(name).replace(/\s+and\s+/g, ' & ').replace(/\s*&\s*/g, ' & ');
+  // normalizeLabel leaves single spaces only, so a space is matched as one character, never as a run.
+  return normalizeLabel(name).replace(/ and /g, ' & ').replace(/ ?& ?/g, ' & ');
 }
 
 // Guides and pages disagree on plurals ("Tax Detail" vs "Tax details").
@@ -152,7 +153,7 @@ export function auditContextFor(profile: IntegrationProfile, values: OptionValue
     for (const name of [rule.module, ...rule.aliases]) onlyWhen.set(moduleKey(name), words.join(' and '));
   }
   return {
-    integration: profile.name,
+    integration: profileName(profile),
     ...(step ? { stepId: step.id } : {}),
     onlyWhen,
     permissionsComplete: profile.permissionsComplete ?? true,

@@ -11,7 +11,7 @@ export interface AuditSubscriptionOptions {
 // "Time & Expenses" and "Time and Expenses" are one application; the product also says "Expenses" now
 // (reference §3.3), which the profiles list as an alias.
 function key(name: string): string {
-  return normalizeLabel(name).replace(/\s+and\s+/g, ' & ');
+  return normalizeLabel(name).replace(/ and /g, ' & ');
 }
 
 /** The id of a subscription's finding, the same whether the page's toggles were read or not. */

@@ -4,6 +4,7 @@ import {
   normalizeModuleName,
   type ApplicationPermissions,
 } from '@/utils/intacct/permissions';
+import { profileName } from '@/utils/profiles/registry';
 import type { IntegrationProfile, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
 
 /**
@@ -214,7 +215,7 @@ export function auditUserPermissions(
   apps: readonly ApplicationPermissions[],
 ): Finding[] {
   const ctx: Ctx = {
-    who: profile.name,
+    who: profileName(profile),
     complete: profile.permissionsComplete !== false,
     ...(profile.steps.some((s) => s.id === 'permissions') ? { stepId: 'permissions' } : {}),
   };

@@ -1,3 +1,4 @@
+import { profileName } from '@/utils/profiles/registry';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 
 /**
@@ -17,7 +18,8 @@ export interface Corroboration {
 
 function senderWords(profile: IntegrationProfile): string {
   const ids = profile.senderIds.map((s) => `“${s.id}”`);
-  return ids.length ? `${profile.name}’s sender ID ${ids.join(' or ')}` : `${profile.name}’s sender ID`;
+  const name = profileName(profile);
+  return ids.length ? `${name}’s sender ID ${ids.join(' or ')}` : `${name}’s sender ID`;
 }
 
 export function corroborationFor(profile: IntegrationProfile): Corroboration[] {

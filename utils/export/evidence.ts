@@ -1,5 +1,6 @@
 import type { RightsChange } from '@/utils/audit/drift';
 import type { RightsRow } from '@/utils/audit/rights';
+import { isImportedProfile, profileName } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 import { corroborationFor, type Corroboration } from './corroboration';
 
@@ -62,7 +63,10 @@ export interface EvidenceSource {
 
 export interface EvidenceProfile {
   id: string;
+  /** As the admin saw it: "Acme Expenses (imported)" for a profile imported from a file. */
   name: string;
+  /** Imported from a file rather than built into the extension. */
+  imported: boolean;
   vendor: string;
   version: string;
   /** SHA-256 of the profile as the extension held it: two audits with the same value used the same requirements. */
@@ -291,7 +295,8 @@ export function assembleEvidence(input: AssembleInput): Evidence {
     subject: input.subject ? { kind: input.subject.kind, name: input.subject.name } : null,
     integration: {
       id: p.id,
-      name: p.name,
+      name: profileName(p),
+      imported: isImportedProfile(p),
       vendor: p.vendor,
       version: p.version ?? `built into ${EXTENSION_NAME} ${input.extensionVersion}`,
       fingerprint: input.profileFingerprint,

@@ -11,14 +11,20 @@ import { NO_REVIEWER, assembleEvidence, isoWithOffset, localOffsetMinutes, type 
 import { ExportAuditSchema, type ExportAudit, type ExportReply } from './export-message';
 import { findAudit, parseHistory, withAudit, type AuditRecord } from './history';
 import { buildEvidencePack } from './pack';
+import { showReport } from './report-tab';
 import { sha256Hex } from './sha256';
+import { ExportThrottle, waitMessage } from './throttle';
 
 export interface ExportDeps {
   now?: () => number;
   timeZone?: () => string;
   offsetAt?: (ms: number) => number;
   extensionVersion?: () => string;
+  /** One export per tab every few seconds; the background keeps one for its lifetime. */
+  throttle?: ExportThrottle;
 }
+
+const THROTTLE = new ExportThrottle();
 
 type Origin = 'page' | 'popup';
 
@@ -131,9 +137,7 @@ async function exportEvidence(message: ExportAudit, sender: Browser.runtime.Mess
   }
   const html = pack.files.find((f) => f.name === 'report.html')?.text ?? '';
   await evidenceReportItem.setValue(html);
-  if (origin === 'page' && sender.tab) {
-    await browser.tabs.create({ url: browser.runtime.getURL('/report.html'), index: sender.tab.index + 1 });
-  }
+  if (origin === 'page' && sender.tab) await showReport(sender.tab);
   return { ok: true, folder: pack.folder, files: pack.files.map((f) => f.name), jsonDigest: pack.jsonDigest };
 }
 
@@ -146,6 +150,12 @@ export function handleExportAudit(raw: unknown, sender: Browser.runtime.MessageS
   if (!parsed.success) return undefined;
   const origin = originOf(parsed.data, sender);
   if (!origin) return undefined;
+  // Page exports only: the popup is our own page, out of any page script's reach.
+  const tabId = sender.tab?.id;
+  if (origin === 'page' && tabId !== undefined) {
+    const turn = (deps.throttle ?? THROTTLE).take(tabId, parsed.data.mode);
+    if (!turn.ok) return Promise.resolve({ ok: false, message: waitMessage(turn.waitMs) });
+  }
   return exportEvidence(parsed.data, sender, origin, deps).catch(
     (error: unknown): ExportReply => ({ ok: false, message: `The evidence could not be saved: ${error instanceof Error ? error.message : String(error)}` }),
   );

@@ -27,7 +27,8 @@ function writable(el: Element): HTMLInputElement | HTMLSelectElement | HTMLTextA
   if (!control || !(isInput(control) || isSelect(control) || isTextArea(control))) return null;
   if (control.disabled) return null;
   if (!isSelect(control) && control.readOnly) return null;
-  if (isInput(control) && ['file', 'hidden', 'button', 'submit', 'reset', 'image'].includes(control.type)) return null;
+  // A password field is the admin's to type, whatever a profile's label says it is.
+  if (isInput(control) && ['file', 'hidden', 'button', 'submit', 'reset', 'image', 'password'].includes(control.type)) return null;
   return control;
 }
 

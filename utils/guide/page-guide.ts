@@ -1,5 +1,5 @@
 import { PAGE_NAMES, type PageKind } from '@/utils/pages/kinds';
-import { defaultOptionValues, getProfile, requiredSteps, BUILT_IN_PROFILES } from '@/utils/profiles/registry';
+import { defaultOptionValues, getProfile, profileName, requiredSteps, BUILT_IN_PROFILES } from '@/utils/profiles/registry';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { IntegrationSelection } from '@/utils/storage/selection';
 import type { GuideStep, PageGuide } from './types';
@@ -49,9 +49,9 @@ export function buildPageGuide(selection: IntegrationSelection, kind: PageKind, 
   return {
     kind,
     pageName: PAGE_NAMES[kind],
-    integrationName: profile.name,
+    integrationName: profileName(profile),
     steps,
-    emptyNote: `${profile.name} needs nothing on this page with the options you chose${chosen ? ` (${chosen})` : ''}. Change them in the toolbar popup.`,
+    emptyNote: `${profileName(profile)} needs nothing on this page with the options you chose${chosen ? ` (${chosen})` : ''}. Change them in the toolbar popup.`,
     cautions: kind === 'sender-form' && profile.senderIds.length ? [senderCaution(profile)] : [],
   };
 }

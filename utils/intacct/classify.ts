@@ -3,10 +3,20 @@ import type { GatewayError } from './schema';
 
 // Live text ends with " [Support ID: …]" (gateway errors with " [Request ID: …]"); it changes on every
 // call, so it is cut before matching but kept in what the admin sees (reference §1.4, SOURCES.md).
-const TRAILING_ID = /\s*\[(?:Support|Request) ID:[^\]]*\]\s*$/i;
+// Found by position, not by one pattern: a reply's text is the server's to choose, and a pattern tried
+// from every space of a long run of spaces scans the run once per space.
+const ID_OPENING = /^\[(?:support|request) id:/i;
 
 export function stripSupportId(value: string): string {
-  return value.replace(TRAILING_ID, '').trim();
+  const text = value.trimEnd();
+  const close = text.length - 1;
+  if (text[close] !== ']') return text.trim();
+  // The ID itself holds no "]", so its "[" comes after the "]" before the last one.
+  const from = text.lastIndexOf(']', close - 1) + 1;
+  for (let open = text.indexOf('[', from); open >= 0 && open < close; open = text.indexOf('[', open + 1)) {
+    if (ID_OPENING.test(text.slice(open, open + 12))) return text.slice(0, open).trim();
+  }
+  return text.trim();
 }
 
 function textOf(error: GatewayError): string {

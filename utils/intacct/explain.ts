@@ -1,4 +1,4 @@
-import { requiredSteps, resolveOptionValues } from '@/utils/profiles/registry';
+import { profileName, requiredSteps, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, MenuPath, OptionValues } from '@/utils/profiles/schema';
 import { isPermissionDenial, permissionDeniedObject } from './classify';
 import type { GatewayCode } from './codes';
@@ -94,7 +94,7 @@ function withProfileContext(
     const vendorSenders = profile.senderIds.map((s) => s.id).filter((id) => id !== senderId);
     if (vendorSenders.length > 0) {
       sentence +=
-        ` ${profile.name} signs in with its own sender ID ${vendorSenders.map(quoted).join(' or ')}: ` +
+        ` ${profileName(profile)} signs in with its own sender ID ${vendorSenders.map(quoted).join(' or ')}: ` +
         `add it there the same way, exactly as written.`;
     }
   }

@@ -38,8 +38,9 @@ export interface GatewayOutcome {
 }
 
 // A reply to getAPISession or a one-record read is a few kilobytes; anything this large is not an
-// answer to our request, and parsing it would only stall the popup.
-export const MAX_REPLY_CHARS = 1_000_000;
+// answer to our request, and parsing it would only stall the popup. The transport stops reading a body at
+// this many bytes (read-body.ts); a string handed to the parser is held to as many characters.
+export const MAX_REPLY_BYTES = 1_000_000;
 
 /** An error of our own wording, for replies we refuse to read. */
 export function ourError(description: string): GatewayError {
@@ -73,7 +74,37 @@ const parser = new XMLParser({
     !isAttribute && typeof jPath === 'string' && (ALWAYS_LIST.has(jPath) || DATA_CHILD.test(jPath)),
 });
 
-const HTML_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i;
+const XML_SPACE = new Set([' ', '\t', '\n', '\r', '\f', '\v', '\u00a0', '\ufeff']);
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && XML_SPACE.has(text[i] ?? '')) i++;
+  return i;
+}
+
+/**
+ * Whether the body is an HTML page (an error page from a proxy or an outage), read as one left-to-right
+ * scan: an optional XML declaration, any comments, then <html or <!doctype html. A regular expression with
+ * a repeated comment group backtracks exponentially on a few dozen unclosed or empty comments (issue 15).
+ */
+export function looksLikeHtmlPage(text: string): boolean {
+  let i = skipSpace(text, 0);
+  if (text.startsWith('<?xml', i)) {
+    const end = text.indexOf('>', i);
+    if (end < 0) return false;
+    i = skipSpace(text, end + 1);
+  }
+  while (text.startsWith('<!--', i)) {
+    const end = text.indexOf('-->', i + 4);
+    if (end < 0) return false;
+    i = skipSpace(text, end + 3);
+  }
+  const head = text.slice(i, i + 9).toLowerCase();
+  if (head.startsWith('<html')) return text[i + 5] === '>' || XML_SPACE.has(text[i + 5] ?? '');
+  if (head !== '<!doctype') return false;
+  const name = skipSpace(text, i + 9);
+  return name > i + 9 && text.slice(name, name + 4).toLowerCase() === 'html';
+}
 
 function isSuccess(status: string): boolean {
   return status.trim().toLowerCase() === 'success';
@@ -85,7 +116,7 @@ function failure(code: GatewayCode, errors: GatewayError[] = [], results: Functi
 
 function readTree(body: string): ParsedResponse | 'not-xml' | 'unknown' {
   const xml = body.replace(/^\uFEFF/, '').trimStart();
-  if (xml === '' || HTML_START.test(xml)) return 'not-xml';
+  if (xml === '' || looksLikeHtmlPage(xml)) return 'not-xml';
   // The parser accepts truncated input silently, so the validator decides what is XML.
   if (XMLValidator.validate(xml) !== true) return 'not-xml';
   const tree: unknown = parser.parse(xml);
@@ -150,17 +181,26 @@ function withControlId(outcome: GatewayOutcome, tree: ParsedResponse): GatewayOu
 }
 
 /**
+ * The outcome for a reply too large to be an answer: `size` when its size is known (a string handed to the
+ * parser, or a Content-Length), otherwise only that it ran past the cap.
+ */
+export function oversizedReply(httpStatus: number | undefined, size?: number): GatewayOutcome {
+  if (httpStatus === 429) return failure('rate-limited');
+  const words =
+    size === undefined
+      ? `The reply ran past ${MAX_REPLY_BYTES / 1_000_000} MB, far more than any answer to this request, so reading stopped there.`
+      : `The reply was ${(size / 1_000_000).toFixed(1)} MB, far larger than any answer to this request, so it was not read.`;
+  return failure('unknown', [ourError(words)]);
+}
+
+/**
  * Reads a gateway reply into an outcome. Never throws. httpStatus, when given, is the HTTP status
  * the reply came with: 429 is a rate limit whatever the body says (reference §1.1); any other
  * status is judged by the body, because the gateway sends 400/401 with a normal XML reply (§0 item 3).
  */
 export function parseGatewayResponse(xml: string, httpStatus?: number): GatewayOutcome {
   try {
-    if (typeof xml === 'string' && xml.length > MAX_REPLY_CHARS) {
-      if (httpStatus === 429) return failure('rate-limited');
-      const mb = (xml.length / 1_000_000).toFixed(1);
-      return failure('unknown', [ourError(`The reply was ${mb} MB, far larger than any answer to this request, so it was not read.`)]);
-    }
+    if (typeof xml === 'string' && xml.length > MAX_REPLY_BYTES) return oversizedReply(httpStatus, xml.length);
     const tree = readTree(typeof xml === 'string' ? xml : '');
     if (httpStatus === 429) {
       const outcome = typeof tree === 'string' ? failure('rate-limited') : classify(tree);

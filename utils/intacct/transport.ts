@@ -6,13 +6,16 @@ import {
   type GatewayFunction,
   type GatewayRequest,
 } from './request';
-import { ourError, parseGatewayResponse, type GatewayOutcome } from './response';
+import { readBodyLimited, type LimitedBody } from './read-body';
+import { MAX_REPLY_BYTES, ourError, oversizedReply, parseGatewayResponse, type GatewayOutcome } from './response';
 
 // Reference §1.1: every client starts here; getAPISession may hand back another *.intacct.com host.
 export const DEFAULT_ENDPOINT = 'https://api.intacct.com/ia/xml/xmlgw.phtml';
 
 export type TransportResult =
   | { kind: 'reply'; status: number; body: string }
+  /** A reply whose body ran past MAX_REPLY_BYTES: reading stopped there, and nothing of it is kept. */
+  | { kind: 'too-large'; status: number; declaredBytes?: number }
   | { kind: 'timeout'; message: string }
   | { kind: 'network'; message: string }
   | { kind: 'http'; status: number; message: string }
@@ -59,7 +62,7 @@ function looksLikeXmlReply(contentType: string, body: string): boolean {
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Attempt =
-  | { kind: 'response'; status: number; contentType: string; body: string }
+  | { kind: 'response'; status: number; contentType: string; body: LimitedBody }
   | { kind: 'timeout' }
   | { kind: 'network'; message: string };
 
@@ -86,7 +89,7 @@ async function attempt(fetchFn: typeof fetch, endpoint: string, xml: string, tim
         // A redirect could carry the credentials to a host isAllowedEndpoint never saw.
         redirect: 'error',
       });
-      const body = await response.text();
+      const body = await readBodyLimited(response, MAX_REPLY_BYTES);
       return { kind: 'response', status: response.status, contentType: response.headers.get('content-type') ?? '', body };
     } catch (error) {
       if (controller.signal.aborted) return { kind: 'timeout' };
@@ -123,12 +126,18 @@ export async function postToGateway(xml: string, opts: PostOptions = {}): Promis
       // Timeouts are not retried: each one already cost the admin the full wait.
       if (result.kind === 'timeout') return { kind: 'timeout', message: `Intacct did not answer within ${duration(timeoutMs)}.` };
       if (result.kind === 'network') return result;
-      const { status, contentType, body } = result;
-      if (status < 400) return { kind: 'reply', status, body };
+      const { status, contentType } = result;
+      const body = result.body.kind === 'text' ? result.body.text : '';
+      const declared = result.body.kind === 'too-large' ? result.body.declaredBytes : undefined;
+      const answer = (): TransportResult =>
+        result.body.kind === 'text'
+          ? { kind: 'reply', status, body }
+          : { kind: 'too-large', status, ...(declared !== undefined ? { declaredBytes: declared } : {}) };
       // 429 is answered as a reply so the parser reports it as rate-limited whatever the body.
       if (status === 429) return { kind: 'reply', status, body };
+      if (status < 400) return answer();
       if (status < 500) {
-        if (looksLikeXmlReply(contentType, body)) return { kind: 'reply', status, body };
+        if (looksLikeXmlReply(contentType, body)) return answer();
         return { kind: 'http', status, message: `Intacct answered HTTP ${status} without an XML reply.` };
       }
       // 524 means the origin timed out while the request may still be running; sending it again
@@ -138,7 +147,7 @@ export async function postToGateway(xml: string, opts: PostOptions = {}): Promis
         await sleep(1000 * 2 ** tries);
         continue;
       }
-      if (looksLikeXmlReply(contentType, body)) return { kind: 'reply', status, body };
+      if (looksLikeXmlReply(contentType, body)) return answer();
       const after = tries > 0 ? ` after ${tries + 1} attempts` : '';
       return {
         kind: 'http',
@@ -199,6 +208,10 @@ export function scrub<T>(value: T, secrets: readonly string[]): T {
   return walk(value) as T;
 }
 
+function parsedReply(sent: Extract<TransportResult, { kind: 'reply' | 'too-large' }>): GatewayOutcome {
+  return sent.kind === 'reply' ? parseGatewayResponse(sent.body, sent.status) : oversizedReply(sent.status, sent.declaredBytes);
+}
+
 function defaultControlId(): string {
   return globalThis.crypto.randomUUID();
 }
@@ -237,14 +250,14 @@ export async function testConnection(
     const sent = await postToGateway(xml, opts);
     // Only what Intacct or the network said is scrubbed, before it is read; our own sentences are not, so a
     // password that is also an ordinary word ("wrong") cannot blank out a word of the diagnosis.
-    if (sent.kind !== 'reply') {
+    if (sent.kind !== 'reply' && sent.kind !== 'too-large') {
       const failure = scrub(
         sent.kind === 'http' ? { kind: sent.kind, message: sent.message, status: sent.status } : sent,
         secrets,
       );
       return { kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure), redactedRequest };
     }
-    let outcome = scrub(parseGatewayResponse(sent.body, sent.status), secrets);
+    let outcome = scrub(parsedReply(sent), secrets);
     // A reply naming another control ID answers someone else's request (a proxy or cache mixed them up):
     // nothing it says is about this test.
     if (outcome.controlId && outcome.controlId !== checked.data.control.controlId) {
@@ -327,14 +340,14 @@ export async function callWithSession(
       ...opts,
       ...(session.endpoint ? { endpoint: session.endpoint } : {}),
     });
-    if (sent.kind !== 'reply') {
+    if (sent.kind !== 'reply' && sent.kind !== 'too-large') {
       const failure = scrub(
         sent.kind === 'http' ? { kind: sent.kind, message: sent.message, status: sent.status } : sent,
         secrets,
       );
       return { kind: 'not-answered', failure, diagnosis: diagnoseTransportFailure(failure) };
     }
-    const outcome = parseGatewayResponse(sent.body, sent.status);
+    const outcome = parsedReply(sent);
     // A session call never creates a session; drop the field so nothing downstream can leak one.
     const { sessionId: _dropped, ...rest } = outcome;
     return { kind: 'answered', httpStatus: sent.status, outcome: scrub(rest, secrets) };

@@ -25,5 +25,5 @@ export function applicationCount(labels: Set<string>): number {
 
 /** Whether `name` is one of Intacct's applications as the subscription pages list them. */
 export function isKnownApplication(name: string): boolean {
-  return APPLICATIONS.includes(normalizeLabel(name).replace(/\s+and\s+/g, ' & '));
+  return APPLICATIONS.includes(normalizeLabel(name).replace(/ and /g, ' & '));
 }

@@ -55,21 +55,41 @@ const WORDS = new Set(['label', 'legend', 'caption', 'summary', 'h1', 'h2', 'h3'
 const WORD_ROLES = new Set(['heading', 'columnheader', 'rowheader', 'tab', 'button', 'link', 'menuitem']);
 const SESSION_KEYS = new Set(['.sess', 'sess', '.cc']);
 
-const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}/gi;
+// Words as an address can hold them ("jdoe@acme.com", "mailto=jdoe@acme.com/x"), each matched whole:
+// one pass over the text, where a pattern for the address itself retried from every character of a long
+// word. A word with a local part, "@", and a dot with two letters after it goes whole, so this removes at
+// least every address the stricter pattern would.
+const ADDRESS_WORD = /[^\s<>()"',;:]+/g;
+const DOMAIN_END = /\.[a-z]{2}/i;
 const SESSION = /\.sess=[^&\s"']*/gi;
 const LONG_DIGITS = /\d{5,}/g;
 
-// "ID--Name" is how Intacct writes a record (reference §3.1): a user's, an employee's, an account's.
-const RECORD = /\S+--\S.*$/;
+function withoutEmails(text: string): string {
+  return text.replace(ADDRESS_WORD, (word) => {
+    const at = word.indexOf('@');
+    return at > 0 && DOMAIN_END.test(word.slice(at + 2)) ? '[email]' : word;
+  });
+}
+
+/**
+ * "ID--Name" is how Intacct writes a record (reference §3.1): a user's, an employee's, an account's. From
+ * the word holding the first "x--y" to the end of the (squashed) text, as `\S+--\S.*$` would, found by
+ * position so a long word without one is read once.
+ */
+function withoutRecord(text: string): string {
+  for (let dash = text.indexOf('--', 1); dash >= 0; dash = text.indexOf('--', dash + 1)) {
+    const before = text[dash - 1] ?? ' ';
+    const after = text[dash + 2] ?? ' ';
+    if (before !== ' ' && after !== ' ') return `${text.slice(0, text.lastIndexOf(' ', dash - 1) + 1)}[record]`;
+  }
+  return text;
+}
 // Whose page it is ("User: jdoe", "Role: AP Clerk") is data; which application it shows is Intacct's word.
 const WHOSE = /^((?:role|user|employee)\s*:\s*).+$/i;
 
 /** Page words made safe to share: no email address, session, record, person or long number (an account, a card). */
 export function scrub(text: string): string {
-  return squash(text)
-    .replace(EMAIL, '[email]')
-    .replace(SESSION, '.sess=[removed]')
-    .replace(RECORD, '[record]')
+  return withoutRecord(withoutEmails(squash(text)).replace(SESSION, '.sess=[removed]'))
     .replace(WHOSE, '$1[name]')
     .replace(LONG_DIGITS, '[number]')
     .slice(0, 160);

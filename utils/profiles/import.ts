@@ -1,4 +1,4 @@
-import { BUILT_IN_PROFILE_IDS } from './registry';
+import { BUILT_IN_PROFILE_IDS, BUILT_IN_PROFILES } from './registry';
 import { IntegrationProfileSchema, type Condition, type IntegrationProfile } from './schema';
 
 export interface ProfileProblem {
@@ -7,10 +7,65 @@ export interface ProfileProblem {
   message: string;
 }
 
-export type ImportResult = { ok: true; profile: IntegrationProfile } | { ok: false; problems: ProfileProblem[] };
+/** `more`: how many problems there are beyond the ones listed. */
+export type ImportResult = { ok: true; profile: IntegrationProfile } | { ok: false; problems: ProfileProblem[]; more: number };
 
 /** A hand-written profile is a few KB; anything near this is the wrong file, and parsing it would stall the popup. */
 export const MAX_PROFILE_BYTES = 256 * 1024;
+
+/**
+ * The most problems a refusal lists, and the most values one message names: enough to fix a file in one
+ * pass, and a hostile file's thousands of problems (each naming every choice) cannot flood the popup.
+ */
+export const MAX_PROBLEMS = 100;
+export const MAX_VALUES_NAMED = 10;
+
+/** "a, b, c", or the first ten and "and 31 more". */
+export function someOf(values: readonly string[], separator = ', '): string {
+  const named = values.slice(0, MAX_VALUES_NAMED).join(separator);
+  return values.length > MAX_VALUES_NAMED ? `${named} and ${values.length - MAX_VALUES_NAMED} more` : named;
+}
+
+const quote = (value: unknown): string => JSON.stringify(String(value));
+
+type SchemaIssue = { code: string; message: string; values?: readonly unknown[]; keys?: readonly string[]; options?: readonly unknown[] };
+
+/** zod's message, with its list of allowed values or unknown keys cut to the first ten. */
+function issueMessage(issue: SchemaIssue): string {
+  if (issue.code === 'invalid_value' && issue.values && issue.values.length > MAX_VALUES_NAMED) {
+    return `Invalid option: expected one of ${someOf(issue.values.map(quote), '|')}`;
+  }
+  if (issue.code === 'unrecognized_keys' && issue.keys && issue.keys.length > MAX_VALUES_NAMED) {
+    return `Unrecognized keys: ${someOf(issue.keys.map(quote))}`;
+  }
+  if (issue.code === 'invalid_union' && issue.options && issue.options.length > MAX_VALUES_NAMED) {
+    return `Invalid discriminator value. Expected ${someOf(issue.options.map((o) => `'${String(o)}'`), ' | ')}`;
+  }
+  return issue.message;
+}
+
+/** Letters and digits only, case and compatibility forms folded: "Expensify", "EXPENSIFY " and "Ｅxpensify" are one name. */
+function comparableName(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const BUILT_IN_NAMES = new Map(BUILT_IN_PROFILES.map((p) => [comparableName(p.name), p.name]));
+
+/** An imported profile may not pass itself off as a built-in one, by id or by name. */
+function impersonation(profile: IntegrationProfile): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  if (BUILT_IN_PROFILE_IDS.has(profile.id)) {
+    problems.push({ path: 'id', message: `"${profile.id}" is a built-in profile's id; choose another.` });
+  }
+  const builtIn = BUILT_IN_NAMES.get(comparableName(profile.name));
+  if (builtIn !== undefined) {
+    problems.push({
+      path: 'name',
+      message: `"${profile.name}" is the name of the built-in profile "${builtIn}"; choose a name of your own, so the two cannot be taken for each other.`,
+    });
+  }
+  return problems;
+}
 
 /**
  * Reads a profile an admin supplies as JSON. Never throws: every reason for refusal comes back as a
@@ -39,22 +94,35 @@ export function importCustomProfile(jsonText: string): ImportResult {
   const parsed = IntegrationProfileSchema.safeParse(data);
   if (!parsed.success) {
     return refuse(
-      parsed.error.issues.map((issue) => ({
+      parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => ({
         path: issue.path.map((key) => String(key)).join('.'),
-        message: issue.message,
+        message: issueMessage(issue),
       })),
+      Math.max(0, parsed.error.issues.length - MAX_PROBLEMS),
     );
   }
 
-  const problems = crossCheckProfile(parsed.data);
-  if (BUILT_IN_PROFILE_IDS.has(parsed.data.id)) {
-    problems.unshift({ path: 'id', message: `"${parsed.data.id}" is a built-in profile's id; choose another.` });
-  }
-  return problems.length > 0 ? refuse(problems) : { ok: true, profile: parsed.data };
+  const problems = new ProblemList(MAX_PROBLEMS);
+  for (const p of impersonation(parsed.data)) problems.add(p.path, () => p.message);
+  checkProfile(parsed.data, problems);
+  return problems.count > 0 ? refuse(problems.listed, problems.count - problems.listed.length) : { ok: true, profile: parsed.data };
 }
 
-function refuse(problems: ProfileProblem[]): ImportResult {
-  return { ok: false, problems };
+function refuse(problems: ProfileProblem[], beyond = 0): ImportResult {
+  return { ok: false, problems: problems.slice(0, MAX_PROBLEMS), more: Math.max(0, problems.length - MAX_PROBLEMS) + beyond };
+}
+
+/** Problems as they are found: the first `max` worded, the rest only counted (a hostile file has tens of thousands). */
+class ProblemList {
+  readonly listed: ProfileProblem[] = [];
+  count = 0;
+
+  constructor(private readonly max: number) {}
+
+  add(path: string, message: () => string): void {
+    this.count++;
+    if (this.listed.length < this.max) this.listed.push({ path, message: message() });
+  }
 }
 
 /**
@@ -62,20 +130,25 @@ function refuse(problems: ProfileProblem[]): ImportResult {
  * field rules placed on a page their step covers. Run on built-in profiles by the tests too.
  */
 export function crossCheckProfile(profile: IntegrationProfile): ProfileProblem[] {
-  const problems: ProfileProblem[] = [];
+  const problems = new ProblemList(Infinity);
+  checkProfile(profile, problems);
+  return problems.listed;
+}
+
+function checkProfile(profile: IntegrationProfile, problems: ProblemList): void {
   const choicesByOption = new Map<string, string[]>();
 
   firstDuplicates(profile.options.map((o) => o.id)).forEach((first, index) => {
-    problems.push({ path: `options.${index}.id`, message: `Option id "${profile.options[index]?.id}" is already used by options.${first}.` });
+    problems.add(`options.${index}.id`, () => `Option id "${profile.options[index]?.id}" is already used by options.${first}.`);
   });
   profile.options.forEach((option, i) => {
     const values = option.choices.map((c) => c.value);
     if (!choicesByOption.has(option.id)) choicesByOption.set(option.id, values);
     firstDuplicates(values).forEach((first, j) => {
-      problems.push({ path: `options.${i}.choices.${j}.value`, message: `Choice "${values[j]}" is already listed as choices.${first}.` });
+      problems.add(`options.${i}.choices.${j}.value`, () => `Choice "${values[j]}" is already listed as choices.${first}.`);
     });
     if (!values.includes(option.default)) {
-      problems.push({ path: `options.${i}.default`, message: `Default "${option.default}" is not one of the choices (${values.join(', ')}).` });
+      problems.add(`options.${i}.default`, () => `Default "${option.default}" is not one of the choices (${someOf(values)}).`);
     }
   });
 
@@ -84,25 +157,19 @@ export function crossCheckProfile(profile: IntegrationProfile): ProfileProblem[]
       const choices = choicesByOption.get(condition.option);
       if (!choices) {
         const declared = [...choicesByOption.keys()];
-        problems.push({
-          path: `${at}.when.${k}.option`,
-          message: `No option "${condition.option}" is declared${declared.length ? ` (declared: ${declared.join(', ')})` : ' (the profile has no options)'}.`,
-        });
+        problems.add(`${at}.when.${k}.option`, () => `No option "${condition.option}" is declared${declared.length ? ` (declared: ${someOf(declared)})` : ' (the profile has no options)'}.`);
         return;
       }
       condition.in.forEach((value, m) => {
         if (!choices.includes(value)) {
-          problems.push({
-            path: `${at}.when.${k}.in.${m}`,
-            message: `"${value}" is not a choice of option "${condition.option}" (choices: ${choices.join(', ')}).`,
-          });
+          problems.add(`${at}.when.${k}.in.${m}`, () => `"${value}" is not a choice of option "${condition.option}" (choices: ${someOf(choices)}).`);
         }
       });
     });
   };
 
   firstDuplicates(profile.steps.map((s) => s.id)).forEach((first, i) => {
-    problems.push({ path: `steps.${i}.id`, message: `Step id "${profile.steps[i]?.id}" is already used by steps.${first}.` });
+    problems.add(`steps.${i}.id`, () => `Step id "${profile.steps[i]?.id}" is already used by steps.${first}.`);
   });
 
   const ruleIds: string[] = [];
@@ -116,36 +183,29 @@ export function crossCheckProfile(profile: IntegrationProfile): ProfileProblem[]
       rulePaths.push(at);
       // A rule on a page its step never visits would never be shown.
       if (!step.pageKinds.includes(rule.pageKind)) {
-        problems.push({
-          path: `${at}.pageKind`,
-          message: `Page "${rule.pageKind}" is not among step "${step.id}"'s pageKinds (${step.pageKinds.join(', ') || 'none'}).`,
-        });
+        problems.add(`${at}.pageKind`, () => `Page "${rule.pageKind}" is not among step "${step.id}"'s pageKinds (${someOf(step.pageKinds) || 'none'}).`);
       }
     });
   });
   firstDuplicates(ruleIds).forEach((first, n) => {
-    problems.push({ path: `${rulePaths[n]}.id`, message: `Field rule id "${ruleIds[n]}" is already used at ${rulePaths[first]}.` });
+    problems.add(`${rulePaths[n]}.id`, () => `Field rule id "${ruleIds[n]}" is already used at ${rulePaths[first]}.`);
   });
 
   profile.subscriptions.forEach((s, i) => checkWhen(s.when, `subscriptions.${i}`));
   profile.permissions.forEach((p, i) => checkWhen(p.when, `permissions.${i}`));
 
   firstDuplicates(profile.senderIds.map((s) => s.id)).forEach((first, i) => {
-    problems.push({ path: `senderIds.${i}.id`, message: `Sender ID "${profile.senderIds[i]?.id}" is already listed as senderIds.${first}.` });
+    problems.add(`senderIds.${i}.id`, () => `Sender ID "${profile.senderIds[i]?.id}" is already listed as senderIds.${first}.`);
   });
 
   if (profile.package?.kind === 'built') {
     const fields = profile.package.customFields;
     firstDuplicates(fields.map((f) => f.customFieldId)).forEach((first, i) => {
-      problems.push({
-        path: `package.customFields.${i}.customFieldId`,
-        message: `Custom field "${fields[i]?.customFieldId}" is already defined as customFields.${first}.`,
-      });
+      problems.add(`package.customFields.${i}.customFieldId`, () => `Custom field "${fields[i]?.customFieldId}" is already defined as customFields.${first}.`);
     });
   }
 
-  problems.push(...unsafeCharacters(profile));
-  return problems;
+  unsafeCharacters(profile, problems);
 }
 
 // Nothing a guide writes: C0 controls but tab and line breaks, DEL, C1, noncharacters, and unpaired
@@ -162,17 +222,13 @@ function codePoint(text: string, pattern: RegExp): string {
 }
 
 /** Control characters anywhere, invisible ones in IDs: a profile is plain text an admin reads and types. */
-function unsafeCharacters(profile: IntegrationProfile): ProfileProblem[] {
-  const problems: ProfileProblem[] = [];
+function unsafeCharacters(profile: IntegrationProfile, problems: ProblemList): void {
   const walk = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
       if (CONTROL.test(value)) {
-        problems.push({ path, message: `Contains a control character (${codePoint(value, CONTROL)}); use plain text.` });
+        problems.add(path, () => `Contains a control character (${codePoint(value, CONTROL)}); use plain text.`);
       } else if (ID_PATHS.test(path) && INVISIBLE.test(value)) {
-        problems.push({
-          path,
-          message: `Contains an invisible character (${codePoint(value, INVISIBLE)}); an ID must be typed exactly, so use visible characters only.`,
-        });
+        problems.add(path, () => `Contains an invisible character (${codePoint(value, INVISIBLE)}); an ID must be typed exactly, so use visible characters only.`);
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => walk(item, path ? `${path}.${i}` : String(i)));
@@ -181,7 +237,6 @@ function unsafeCharacters(profile: IntegrationProfile): ProfileProblem[] {
     }
   };
   walk(profile, '');
-  return problems;
 }
 
 /** index of each repeat → index of the first occurrence. */

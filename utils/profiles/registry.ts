@@ -19,6 +19,19 @@ export const BUILT_IN_PROFILES: readonly IntegrationProfile[] = [EXPENSIFY_PROFI
 
 export const BUILT_IN_PROFILE_IDS: ReadonlySet<string> = new Set(BUILT_IN_PROFILES.map((p) => p.id));
 
+/** Whether the admin imported this profile (every id not built in: an import may not take a built-in's id). */
+export function isImportedProfile(profile: IntegrationProfile): boolean {
+  return !BUILT_IN_PROFILE_IDS.has(profile.id);
+}
+
+/**
+ * A profile's name wherever the admin or an auditor reads it (popup, overlay, exports): an imported one
+ * says so, so a file cannot pass itself off as a profile that ships with the extension.
+ */
+export function profileName(profile: IntegrationProfile): string {
+  return isImportedProfile(profile) ? `${profile.name} (imported)` : profile.name;
+}
+
 export function getProfile(id: string, extra: readonly IntegrationProfile[] = []): IntegrationProfile | undefined {
   return BUILT_IN_PROFILES.find((p) => p.id === id) ?? extra.find((p) => p.id === id);
 }

@@ -11,38 +11,76 @@ export const SlugSchema = z
   .max(64)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single hyphens, like "my-tool"');
 
-const Text = z.string().trim().min(1);
+/**
+ * The longest list and text a profile may hold. Far above any guide's (the built-in profiles' longest text
+ * is under 250 characters, their longest list 13 steps), and low enough that a hostile file is refused at
+ * once instead of taking the popup minutes to judge item by item.
+ */
+export const PROFILE_LIMITS = {
+  /** Sentences: a summary, an instruction, a fix, a note. */
+  text: 2000,
+  /** A name, label, value or ID. */
+  name: 200,
+  url: 2048,
+  /** Steps, field rules, permissions, subscriptions, permission objects, custom fields, pick values. */
+  list: 100,
+  /** Options, choices, conditions, labels, aliases, rights, sender IDs, instructions, known gaps. */
+  shortList: 50,
+} as const;
+
+const Text = z.string().trim().min(1).max(PROFILE_LIMITS.text);
+const Name = z.string().trim().min(1).max(PROFILE_LIMITS.name);
+
+function list<T extends z.ZodType>(item: T, max: number = PROFILE_LIMITS.shortList) {
+  return z.array(item).max(max);
+}
+
+/** The host of an https: address ("www.expensify.com"), or '' for anything else. */
+export function httpsHost(value: string): string {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' ? url.host : '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * A link the admin opens from the popup: https only (z.url() alone takes javascript:, data: and file:
+ * too), so a profile's link can only lead to a web page, whose host the popup shows beside it.
+ */
+export const HttpsUrlSchema = z.url({ protocol: /^https$/, error: 'Use a web address that starts with https:' }).max(PROFILE_LIMITS.url);
 
 export const PageKindSchema = z.enum(PAGE_KINDS);
 
 // ---- options and conditions -------------------------------------------------------------------------
 
-export const OptionChoiceSchema = z.strictObject({ value: Text, label: Text });
+export const OptionChoiceSchema = z.strictObject({ value: Name, label: Name });
 
 export const OptionSchema = z.strictObject({
   /** Option ids are referenced by `when` conditions and stored in the admin's selection. */
-  id: z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'Start with a letter; use letters, digits and hyphens'),
-  label: Text,
-  help: z.string(),
-  choices: z.array(OptionChoiceSchema).min(1),
-  default: Text,
+  id: z.string().max(64).regex(/^[A-Za-z][A-Za-z0-9-]*$/, 'Start with a letter; use letters, digits and hyphens'),
+  label: Name,
+  help: z.string().max(PROFILE_LIMITS.text),
+  choices: list(OptionChoiceSchema).min(1),
+  default: Name,
 });
 
 /** One test: the option's chosen value must be one of `in`. */
 export const ConditionSchema = z.strictObject({
-  option: Text,
-  in: z.array(Text).min(1),
+  option: Name,
+  in: list(Name).min(1),
 });
 
 /** Every condition must hold; an absent `when` means "always". */
-export const WhenSchema = z.array(ConditionSchema).min(1);
+export const WhenSchema = list(ConditionSchema, 10).min(1);
 
 // ---- field rules ------------------------------------------------------------------------------------
 
 export const ExpectRuleSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('equals'), value: z.string(), caseSensitive: z.boolean() }),
+  z.strictObject({ kind: z.literal('equals'), value: z.string().max(PROFILE_LIMITS.name), caseSensitive: z.boolean() }),
   // Sender IDs are case-sensitive (reference §3.3), so a list of accepted values must say how to compare too.
-  z.strictObject({ kind: z.literal('oneOf'), values: z.array(z.string()).min(1), caseSensitive: z.boolean() }),
+  z.strictObject({ kind: z.literal('oneOf'), values: list(z.string().max(PROFILE_LIMITS.name)).min(1), caseSensitive: z.boolean() }),
   z.strictObject({ kind: z.literal('nonEmpty') }),
   z.strictObject({ kind: z.literal('email') }),
   z.strictObject({ kind: z.literal('checked'), value: z.boolean() }),
@@ -55,9 +93,9 @@ export const FieldRuleSchema = z.strictObject({
    * Every label that names this field in either UI generation (reference §0.7, §3.3). Matching is the
    * page reader's job; it should ignore case and a trailing mandatory `*`.
    */
-  labels: z.array(Text).min(1),
+  labels: list(Name).min(1),
   /** What an admin calls the check, e.g. "User type". */
-  subject: Text,
+  subject: Name,
   expect: ExpectRuleSchema,
   /** One sentence: what to set. */
   fix: Text,
@@ -72,7 +110,7 @@ export const FieldRuleSchema = z.strictObject({
    * Contact name for the older Last name): on a page that shows one of them, this field is not expected.
    * Anywhere else a missing field is reported as not found, never passed over.
    */
-  replacedBy: z.array(Text).optional(),
+  replacedBy: list(Name).optional(),
 });
 
 // ---- steps ------------------------------------------------------------------------------------------
@@ -82,21 +120,21 @@ export const MenuPathSchema = z.strictObject({ older: Text, current: Text.option
 
 export const StepSchema = z.strictObject({
   id: SlugSchema,
-  title: Text,
+  title: Name,
   /** Pages where the step is done; empty when it happens outside Intacct (in the vendor's app, by email…). */
-  pageKinds: z.array(PageKindSchema),
+  pageKinds: list(PageKindSchema, PAGE_KINDS.length),
   menuPath: MenuPathSchema,
-  instructions: z.array(Text).min(1),
+  instructions: list(Text).min(1),
   when: WhenSchema.optional(),
   /** The extension cannot see it happen (a download, a call to the vendor), so the admin ticks it. */
   manual: z.boolean().optional(),
-  fields: z.array(FieldRuleSchema).optional(),
+  fields: list(FieldRuleSchema, PROFILE_LIMITS.list).optional(),
 });
 
 // ---- what Intacct must hold -------------------------------------------------------------------------
 
 export const SenderIdSchema = z.strictObject({
-  id: Text,
+  id: Name,
   description: Text.optional(),
   // Intacct compares sender IDs exactly and never lets you edit one after adding it (reference §3.3).
   caseSensitive: z.literal(true),
@@ -105,20 +143,20 @@ export const SenderIdSchema = z.strictObject({
 
 export const SubscriptionSchema = z.strictObject({
   /** As Intacct's Subscriptions page names it. */
-  name: Text,
+  name: Name,
   /** The same subscription under other names: the product now says "Expenses" for "Time & Expenses" (§3.3). */
-  aliases: z.array(Text).optional(),
+  aliases: list(Name).optional(),
   /** Other subscriptions that satisfy the need just as well (e.g. Platform Services instead of Customization Services). */
-  alternatives: z.array(Text).optional(),
+  alternatives: list(Name).optional(),
   when: WhenSchema.optional(),
   why: Text,
 });
 
 export const PermissionObjectSchema = z.strictObject({
-  name: Text,
-  aliases: z.array(Text).optional(),
+  name: Name,
+  aliases: list(Name).optional(),
   /** Verbs as the Permissions window shows them: List, View, Add, Edit, Delete, … (reference §4). */
-  rights: z.array(Text).min(1),
+  rights: list(Name).min(1),
   /**
    * false when the source gives a row's rights but its object name survives only in a screenshot
    * (Certify's grid). `name` is then a description for people, and checkers must not match it.
@@ -130,12 +168,12 @@ export const AccessSchema = z.enum(['all', 'read-only', 'custom']);
 
 export const PermissionSchema = z.strictObject({
   /** The application as the Subscriptions/Permissions pages name it. */
-  module: Text,
+  module: Name,
   /** Other names for it in the UI or in getUserPermissions' applicationName (reference §1.6, §4). */
-  aliases: z.array(Text),
+  aliases: list(Name),
   /** The Permissions window's shortcut radios are All and Read only; anything finer is `custom` (§3.3). */
   access: AccessSchema,
-  objects: z.array(PermissionObjectSchema).optional(),
+  objects: list(PermissionObjectSchema, PROFILE_LIMITS.list).optional(),
   when: WhenSchema.optional(),
   why: Text,
 });
@@ -156,18 +194,18 @@ export const DataDescriptionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('password') }),
   z.strictObject({
     kind: z.literal('picklist'),
-    pickValues: z.array(Text).min(1),
-    defaultValue: z.string().optional(),
+    pickValues: list(Name, PROFILE_LIMITS.list).min(1),
+    defaultValue: z.string().max(PROFILE_LIMITS.name).optional(),
     sort: z.boolean().optional(),
   }),
   z.strictObject({
     kind: z.literal('picklistmulti'),
-    pickValues: z.array(Text).min(1),
-    defaultValue: z.string().optional(),
+    pickValues: list(Name, PROFILE_LIMITS.list).min(1),
+    defaultValue: z.string().max(PROFILE_LIMITS.name).optional(),
     sort: z.boolean().optional(),
     rowCount: z.number().int().min(1).optional(),
   }),
-  z.strictObject({ kind: z.literal('sequence'), sequenceId: Text }),
+  z.strictObject({ kind: z.literal('sequence'), sequenceId: Name }),
   z.strictObject({ kind: z.literal('text'), length: z.number().int().min(1) }),
   z.strictObject({ kind: z.literal('textarea'), rowCount: z.number().int().min(1).optional() }),
 ]);
@@ -190,10 +228,10 @@ export const CUSTOM_FIELD_TYPES = [
 
 export const CustomFieldSchema = z
   .strictObject({
-    customFieldId: Text,
+    customFieldId: Name,
     type: z.enum(CUSTOM_FIELD_TYPES),
-    ownerObject: Text,
-    label: Text,
+    ownerObject: Name,
+    label: Name,
     description: Text.optional(),
     dataDescription: DataDescriptionSchema,
   })
@@ -210,17 +248,17 @@ export const CustomFieldSchema = z
 
 export const PackageSchema = z.discriminatedUnion('kind', [
   /** The admin downloads the vendor's package (Expensify: from its app, reference §5). */
-  z.strictObject({ kind: z.literal('download'), url: z.url(), fileHint: Text, note: Text }),
+  z.strictObject({ kind: z.literal('download'), url: HttpsUrlSchema, fileHint: Text, note: Text }),
   /** The vendor's representative sends it (Certify's Platform Services application). */
   z.strictObject({ kind: z.literal('vendor-sends'), note: Text }),
   /** The extension writes a Customization Services package itself (root customErpPackage, reference §5). */
   z.strictObject({
     kind: z.literal('built'),
-    name: Text,
+    name: Name,
     description: Text,
-    author: Text,
+    author: Name,
     // The XSD forbids empty sections, so a built package must carry at least one field.
-    customFields: z.array(CustomFieldSchema).min(1),
+    customFields: list(CustomFieldSchema, PROFILE_LIMITS.list).min(1),
   }),
 ]);
 
@@ -243,7 +281,7 @@ export const USER_TYPES = [
 
 export const WsUserSchema = z.strictObject({
   /** The ID the guide prescribes, when it prescribes one. */
-  userId: Text.optional(),
+  userId: Name.optional(),
   /** How the source describes the ID when it gives no exact value. */
   userIdPattern: Text.optional(),
   // Optional because several sources do not say; absent means "not stated", never "anything goes".
@@ -259,22 +297,22 @@ export const SourceSchema = z.strictObject({
   title: Text,
   /** Where it was found, as the reference cites it. */
   citation: Text,
-  url: z.url().optional(),
+  url: HttpsUrlSchema.optional(),
 });
 
 export const IntegrationProfileSchema = z.strictObject({
   id: SlugSchema,
   /** The profile author's own version ("2026-12"); exported audits name it. Built-in profiles go by the extension's version. */
   version: Text.max(40).optional(),
-  name: Text,
-  vendor: Text,
+  name: Name,
+  vendor: Name,
   source: SourceSchema,
   summary: Text,
-  options: z.array(OptionSchema),
-  steps: z.array(StepSchema).min(1),
-  senderIds: z.array(SenderIdSchema),
-  subscriptions: z.array(SubscriptionSchema),
-  permissions: z.array(PermissionSchema),
+  options: list(OptionSchema, 20),
+  steps: list(StepSchema, PROFILE_LIMITS.list).min(1),
+  senderIds: list(SenderIdSchema, 20),
+  subscriptions: list(SubscriptionSchema, PROFILE_LIMITS.list),
+  permissions: list(PermissionSchema, PROFILE_LIMITS.list),
   /**
    * false when the source's permission list is not exhaustive (rights shown only in screenshots, "full
    * module permissions" without naming the modules…): a module or right the profile does not name may
@@ -283,9 +321,9 @@ export const IntegrationProfileSchema = z.strictObject({
   permissionsComplete: z.boolean().optional(),
   package: PackageSchema.optional(),
   wsUser: WsUserSchema,
-  role: z.strictObject({ name: Text }).optional(),
+  role: z.strictObject({ name: Name }).optional(),
   /** What the source leaves unknown; shown to the admin rather than guessed. */
-  knownGaps: z.array(Text),
+  knownGaps: list(Text),
 });
 
 export type IntegrationProfile = z.infer<typeof IntegrationProfileSchema>;

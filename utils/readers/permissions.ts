@@ -430,7 +430,7 @@ export function readPermissionsWindow(doc: Document): PermissionsWindow {
     if (tableLike || (LOOSE_GRIDS.has(name) && el.childElementCount >= 2) || role === 'list' || role === 'rowgroup') {
       const grid = tableLike ? (readPermissionsGrid(el) ?? readLooseRightsGrid(el)) : readLooseRightsGrid(el);
       if (grid) {
-        const title = pendingTitle || grid.caption || groupLabel.replace(/\s*shortcuts?$/i, '') || 'Permissions';
+        const title = pendingTitle || grid.caption || groupLabel.replace(/(?<!\s)\s*shortcuts?$/i, '') || 'Permissions';
         const section: PermissionSection = { title, shortcut: null, shortcutRadios: [], objects: grid.objects, grid: el };
         current().sections.push(section);
         drafts.push({ section, radios: pendingRadios });

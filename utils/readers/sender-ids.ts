@@ -46,7 +46,7 @@ function cellValue(cell: Element | undefined): string {
   if (!cell) return '';
   const control = Array.from(cell.querySelectorAll('input, select, textarea')).find(isControl);
   if (control) return readControl(control).value;
-  return (cell.textContent ?? '').replace(/^[ \u00a0]*[\r\n\t][\s\u00a0]*/, '').replace(/[\s\u00a0]*[\r\n\t][ \u00a0]*$/, '');
+  return (cell.textContent ?? '').replace(/^[ \u00a0]*[\r\n\t][\s\u00a0]*/, '').replace(/(?<![\s\u00a0])[\s\u00a0]*[\r\n\t][ \u00a0]*$/, '');
 }
 
 /** Every sender row of the Web Services authorizations table, in page order. Never throws. */

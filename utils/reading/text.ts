@@ -12,7 +12,8 @@ export function squash(text: string | null | undefined): string {
 
 // Marks that say "required" or close a label, in any order: `:`, `*`, the full-width colon, `∗`.
 const LEADING_MARKS = /^[\s*\u2217\uff0a]+/;
-const TRAILING_MARKS = /[\s:*\u2217\uff0a\uff1a]+$/;
+// The look-behind starts the match only where a run of marks starts: one scan of a long run, not one per mark.
+const TRAILING_MARKS = /(?<![\s:*\u2217\uff0a\uff1a])[\s:*\u2217\uff0a\uff1a]+$/;
 const REQUIRED_WORD = /\s\(?(?:required|optional)\)?$/;
 
 /** A label as the helper compares it: spaces squashed, lower case, marks and a "(required)" note dropped. */

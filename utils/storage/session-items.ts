@@ -25,3 +25,6 @@ export const gatewayTimeoutItem = storage.defineItem<number | null>('session:gat
 
 /** The printable report the report page shows after an export; for the open browser only. */
 export const evidenceReportItem = storage.defineItem<string>('session:auditReport', { fallback: '' });
+
+/** The tab showing the report page, so each export reuses it; the page clears it when it goes. */
+export const reportTabItem = storage.defineItem<number | null>('session:reportTabId', { fallback: null });

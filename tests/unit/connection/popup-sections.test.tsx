@@ -4,11 +4,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ConnectionTest, type SendMessage } from '@/components/popup/ConnectionTest';
 import { PackageDownload, ProfileImport } from '@/components/popup/PackageDownload';
+import { Popup } from '@/components/popup/Popup';
 import { handleConnectionMessage } from '@/utils/background/connection';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
+import { importCustomProfile } from '@/utils/profiles/import';
+import { BUILT_IN_PROFILES } from '@/utils/profiles/registry';
+import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { lastCompanyItem } from '@/utils/storage/connection';
 import { demoGatewayFetch } from '../intacct/demo-fetch';
 import { builtProfile } from '../package/built-profile';
+import { crossCheckFloodFile } from '../../fixtures/intacct/hostile/profile-files';
 
 let host: HTMLElement;
 let root: Root;
@@ -183,5 +188,39 @@ describe('the profile import', () => {
     expect(problems.some((p) => p.startsWith('id '))).toBe(true);
     expect(problems.some((p) => p.startsWith('steps '))).toBe(true);
     expect(imported).not.toHaveBeenCalled();
+  });
+
+  it('lists 100 problems of a hostile 256 kB file and counts the rest', async () => {
+    await act(async () => root.render(<ProfileImport onImported={vi.fn()} />));
+    await choose(crossCheckFloodFile());
+    await until(() => allByTestId('ish-import-problem').length > 0);
+    expect(allByTestId('ish-import-problem')).toHaveLength(100);
+    expect(byTestId('ish-import-more')?.textContent).toMatch(/^and \d{2},\d{3} more$/);
+  });
+});
+
+describe('imported profiles in the popup', () => {
+  const acme = (): IntegrationProfile => {
+    const result = importCustomProfile(JSON.stringify(builtProfile()));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.profile;
+  };
+
+  it('lists an imported profile as imported beside the built-in ones', async () => {
+    const imported = acme();
+    await act(async () =>
+      root.render(<Popup profiles={[...BUILT_IN_PROFILES, imported]} selection={{ profileId: imported.id, options: {} }} onSelectionChange={() => {}} frames={[]} />),
+    );
+    const labels = [...host.querySelectorAll('[data-testid="ish-integration"] option')].map((o) => o.textContent);
+    expect(labels).toEqual([...BUILT_IN_PROFILES.map((p) => p.name), 'Acme Expenses (imported)']);
+  });
+
+  it('shows the host a package link leads to beside its button', async () => {
+    const profile: IntegrationProfile = { ...acme(), package: { kind: 'download', url: 'https://downloads.acme.example:8443/p.xml', fileHint: 'p.xml', note: 'From Acme.' } };
+    await act(async () => root.render(<PackageDownload profile={profile} />));
+    expect((byTestId('ish-package-link') as HTMLAnchorElement).href).toBe('https://downloads.acme.example:8443/p.xml');
+    expect(byTestId('ish-package-host')?.textContent).toBe('downloads.acme.example:8443');
+    await act(async () => root.render(<PackageDownload profile={EXPENSIFY_PROFILE} />));
+    expect(byTestId('ish-package-host')?.textContent).toBe('www.expensify.com');
   });
 });

@@ -4,6 +4,7 @@ import { applyFill, planFill } from '@/utils/fill/recommended-values';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
 import { fieldRulesFor } from '@/utils/profiles/registry';
+import type { FieldRule } from '@/utils/profiles/schema';
 import { readControl } from '@/utils/readers/form-field';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 
@@ -122,6 +123,50 @@ describe('planFill elsewhere', () => {
     doc.querySelector('[name="_obj__ADMIN"]')!.remove();
     expect(applyFill(plan)).toBe(3);
     expect(readControl(doc.querySelector('[name="_obj__USERTYPE"]')!).value).toBe('Employee');
+  });
+});
+
+describe('password fields', () => {
+  // A profile's rule finds its field by label; an imported profile can name any label, and a page can draw
+  // any field as a password box. Fill leaves every password box to the admin.
+  const rule: FieldRule = {
+    id: 'sender-password',
+    pageKind: 'sender-form',
+    labels: ['Password'],
+    subject: 'Password',
+    expect: { kind: 'equals', value: 'typed-by-a-profile', caseSensitive: true },
+    fix: 'Type the password.',
+  };
+
+  function senderFormWithPassword(): Document {
+    const doc = load('sender-form');
+    doc.querySelector('[name="_obj__DESCRIPTION"]')!.closest('tr')!.insertAdjacentHTML(
+      'afterend',
+      '<tr><td class="label"><label for="_obj__PASSWORD">Password</label></td><td class="value"><input type="password" id="_obj__PASSWORD" name="_obj__PASSWORD" value=""></td></tr>',
+    );
+    return doc;
+  }
+
+  it('never plans a value for a password input, whatever rule names it', () => {
+    const doc = senderFormWithPassword();
+    expect(planFill(doc, [rule])).toEqual([]);
+  });
+
+  it('never writes one, even when handed an action for it', () => {
+    const doc = senderFormWithPassword();
+    const target = doc.querySelector('[name="_obj__PASSWORD"]')!;
+    const { events } = listen(doc);
+    expect(applyFill([{ ruleId: rule.id, subject: rule.subject, target, value: 'typed-by-a-profile' }])).toBe(0);
+    expect((target as HTMLInputElement).value).toBe('');
+    expect(events).toEqual([]);
+  });
+
+  it('leaves a page’s User ID alone when the page draws it as a password box', () => {
+    const doc = load('ws-user-form');
+    (doc.querySelector('[name="_obj__LOGINID"]') as HTMLInputElement).type = 'password';
+    const plan = planFill(doc, fieldRulesFor(EXPENSIFY_PROFILE, {}, 'ws-user-form'));
+    expect(plan.map((a) => a.subject)).not.toContain('User ID');
+    expect(plan.length).toBeGreaterThan(0);
   });
 });
 

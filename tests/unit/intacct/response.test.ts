@@ -192,6 +192,26 @@ describe('bodies that are not a gateway reply', () => {
     expect(parseGatewayResponse(body)).toEqual({ ok: false, code: 'not-xml', errors: [], results: [] });
   });
 
+  it.each([
+    ['40 empty comments', '<!---->'.repeat(40)],
+    ['40 empty comments and a space each', '<!----> '.repeat(40)],
+    ['40 unclosed comments', '<!--'.repeat(40)],
+    ['a declaration and 40 comments', `<?xml version="1.0"?>${'<!-- x -->'.repeat(40)}<`],
+  ])('answers %s at once, typed, instead of backtracking for minutes', (_label, body) => {
+    const started = performance.now();
+    const outcome = parseGatewayResponse(body);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(outcome).toEqual({ ok: false, code: 'not-xml', errors: [], results: [] });
+  });
+
+  it('still knows an HTML page behind 40 comments, and a reply behind them', () => {
+    const started = performance.now();
+    expect(parseGatewayResponse(`${'<!---->'.repeat(40)}<!DOCTYPE html><html><body>Bad gateway</body></html>`).code).toBe('not-xml');
+    expect(parseGatewayResponse(`${'<!---->'.repeat(40)}\n<HTML lang="en"><body>Maintenance</body></HTML>`).code).toBe('not-xml');
+    expect(parseGatewayResponse(`<?xml version="1.0"?>${'<!-- c -->'.repeat(40)}${SESSION_OK.replace(/^<\?xml[^>]*>/, '')}`).code).toBe('ok');
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+
   it('a 5xx HTML page is not-xml', () => {
     expect(parseGatewayResponse('<html><body>Service Unavailable</body></html>', 503).code).toBe('not-xml');
   });

@@ -180,7 +180,61 @@ describe('testConnection', () => {
     const result = await testConnection(input, { fetchFn, newControlId });
     expect(performance.now() - started).toBeLessThan(2000);
     expect(result.kind === 'answered' && result.outcome.code).toBe('unknown');
-    expect(result.diagnosis.sentence).toMatch(/5\.\d MB/);
+    expect(result.diagnosis.sentence).toContain('The reply ran past 1 MB');
+  });
+
+  it('stops reading a reply body at 1 MB and cancels the rest, however much more the server would send', async () => {
+    // 64 kB chunks without end, counted as the transport pulls them.
+    let pulled = 0;
+    let cancelled = false;
+    const chunk = new TextEncoder().encode('<x>filler</x>'.repeat(5000));
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const fetchFn = (async () => new Response(endless, { status: 200, headers: { 'content-type': 'text/xml' } })) as typeof fetch;
+    const result = await postToGateway('<request/>', { fetchFn });
+    expect(result).toEqual({ kind: 'too-large', status: 200 });
+    expect(cancelled).toBe(true);
+    // The cap and the chunks in flight: never the whole body.
+    expect(pulled).toBeLessThan(1_000_000 + 4 * chunk.byteLength);
+  });
+
+  it('reads nothing of a body whose Content-Length is over the cap, and names its size', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode('<response/>'));
+      },
+    });
+    const fetchFn = (async () =>
+      new Response(body, { status: 200, headers: { 'content-type': 'text/xml', 'content-length': '5200000' } })) as typeof fetch;
+    const result = await testConnection(input, { fetchFn, newControlId });
+    expect(result.kind === 'answered' && result.outcome.code).toBe('unknown');
+    expect(result.diagnosis.sentence).toContain('The reply was 5.2 MB');
+    // A ReadableStream pulls once to fill its queue when it is made; the transport itself pulls nothing more.
+    expect(pulled).toBeLessThanOrEqual(1);
+  });
+
+  it('reads a reply in many small chunks, multi-byte characters split across them, as the same text', async () => {
+    const text = SESSION_OK.replace('<status>success</status>', '<status>success</status><!-- Größe ✓ 🧾 -->');
+    const bytes = new TextEncoder().encode(text);
+    let at = 0;
+    const trickle = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (at >= bytes.length) return controller.close();
+        controller.enqueue(bytes.slice(at, at + 3));
+        at += 3;
+      },
+    });
+    const fetchFn = (async () => new Response(trickle, { status: 200, headers: { 'content-type': 'text/xml' } })) as typeof fetch;
+    expect(await postToGateway('<request/>', { fetchFn })).toEqual({ kind: 'reply', status: 200, body: text });
   });
 
   it('signs in to an entity when one is given', async () => {

@@ -5,6 +5,7 @@ import type { Finding } from '@/utils/audit/finding';
 import { handleConnectionMessage, rememberCompany } from '@/utils/background/connection';
 import { dataUrl } from '@/utils/export/download-url';
 import { handleExportAudit, type ExportDeps } from '@/utils/export/export-handler';
+import { EXPORT_INTERVAL_MS, ExportThrottle } from '@/utils/export/throttle';
 import { auditsOf, parseHistory } from '@/utils/export/history';
 import { isIntacctUrl } from '@/utils/hosts';
 import {
@@ -17,10 +18,11 @@ import {
   type ExportRequest,
 } from '@/utils/export/export-message';
 import { handlePageReport, type PageReportDeps } from '@/utils/messages/page-handler';
-import { EMPTY_FRAMES, withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
+import { MAX_REVIVALS, RevivalBudget, handleOverlayLost } from '@/utils/background/overlay-revival';
+import { EMPTY_FRAMES, applyPageReport, withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
 import { lastCompanyItem } from '@/utils/storage/connection';
 import { auditHistoryItem, reviewerItem } from '@/utils/storage/evidence';
-import { evidenceReportItem } from '@/utils/storage/session-items';
+import { evidenceReportItem, reportTabItem } from '@/utils/storage/session-items';
 import { LONG_TEXT } from '../../fixtures/intacct/hostile/payloads';
 
 // The background answers three kinds of message: page reports from the all-frames detector, audit exports
@@ -209,8 +211,9 @@ function decodeDataUrl(url: string): string {
   return decodeURIComponent(url.slice(url.indexOf(',') + 1));
 }
 
+/** Each with a throttle of its own: these tests export one tab's audit several times on purpose (the throttle's own tests below). */
 async function exported(raw: unknown, sender: Browser.runtime.MessageSender): Promise<ExportReply | undefined> {
-  return handleExportAudit(raw, sender, DEPS);
+  return handleExportAudit(raw, sender, { ...DEPS, throttle: new ExportThrottle() });
 }
 
 /** The files a spied download received, by name. */
@@ -444,3 +447,119 @@ describe('the company a page report names', () => {
     expect(await lastCompanyItem.getValue()).toBeNull();
   });
 });
+
+describe('what a page script pressing Export audit can still cause (issue 15)', () => {
+  /** A throttle on a clock the test moves. */
+  function clocked(): { deps: ExportDeps; advance: (ms: number) => void } {
+    let at = 1_000_000;
+    return { deps: { ...DEPS, throttle: new ExportThrottle(EXPORT_INTERVAL_MS, () => at) }, advance: (ms) => (at += ms) };
+  }
+
+  it('one export per tab every few seconds: five presses at once save one pack', async () => {
+    const download = spyDownloads();
+    const { deps, advance } = clocked();
+    const replies = await Promise.all(Array.from({ length: 5 }, () => handleExportAudit(exportMessage(), contentScript(), deps)));
+    expect(replies.filter((r) => r?.ok)).toHaveLength(1);
+    expect(replies.filter((r) => r && !r.ok).map((r) => r && !r.ok && r.message)).toEqual(
+      Array(4).fill('This was exported from this tab moments ago; one export every 5 seconds. Try again in 5 seconds.'),
+    );
+    expect(download).toHaveBeenCalledTimes(4);
+
+    advance(EXPORT_INTERVAL_MS - 1);
+    expect(await handleExportAudit(exportMessage(), contentScript(), deps)).toMatchObject({ ok: false, message: expect.stringContaining('Try again in 1 second.') });
+    // Another tab has a turn of its own, and so has a comparison right after the audit.
+    expect(await handleExportAudit(exportMessage(), contentScript({ tab: tab(5, 0) }), deps)).toMatchObject({ ok: true });
+    const compare = exportMessage({ mode: 'compare', auditId: 'a1b2c3d4-0000-4000-8000-000000000002', baselineId: AUDIT_ID });
+    expect(await handleExportAudit(compare, contentScript(), deps)).toMatchObject({ ok: true });
+    expect(await handleExportAudit(compare, contentScript(), deps)).toMatchObject({ ok: false });
+    advance(1);
+    expect(await handleExportAudit(exportMessage(), contentScript(), deps)).toMatchObject({ ok: true });
+    expect(download).toHaveBeenCalledTimes(16);
+  });
+
+  it('leaves the popup’s exports alone: a page script cannot reach the popup', async () => {
+    spyDownloads();
+    const { deps } = clocked();
+    const api = exportMessage({ view: 'api', method: 'getUserPermissions', subject: { kind: 'user', name: 'xmlgateway_expensify' } });
+    for (let i = 0; i < 3; i++) expect(await handleExportAudit(api, POPUP(), deps)).toMatchObject({ ok: true });
+  });
+
+  it('reuses one report tab for every export, and opens a new one only when that one is gone', async () => {
+    spyDownloads();
+    const { deps, advance } = clocked();
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const update = vi.fn(async (id: number, _props: Browser.tabs.UpdateProperties) => ({ id }) as Browser.tabs.Tab);
+    (fakeBrowser.tabs as unknown as { update: typeof update }).update = update;
+    (fakeBrowser.windows as unknown as { update: () => Promise<unknown> }).update = async () => ({});
+
+    await handleExportAudit(exportMessage(), contentScript(), deps);
+    expect(create).toHaveBeenCalledTimes(1);
+    const reportTab = await reportTabItem.getValue();
+    expect(reportTab).not.toBeNull();
+    for (let i = 0; i < 3; i++) {
+      advance(EXPORT_INTERVAL_MS);
+      await handleExportAudit(exportMessage({ auditId: `a1b2c3d4-0000-4000-8000-00000000001${i}` }), contentScript(), deps);
+    }
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(update.mock.calls.map(([id, props]) => [id, props])).toEqual(Array(3).fill([reportTab, { active: true }]));
+
+    // The admin closed it (the report page clears the id as it goes).
+    await reportTabItem.setValue(null);
+    advance(EXPORT_INTERVAL_MS);
+    await handleExportAudit(exportMessage(), contentScript(), deps);
+    expect(create).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('an overlay a page switched off (a forged WXT start event, issue 15)', () => {
+  /** Frame 3 of tab 4 recorded as the role Permissions window at INTACCT_PAGE. */
+  const recorded = applyPageReport(EMPTY_FRAMES, 4, 3, 'role-permissions', INTACCT_PAGE, 1);
+  const LOST = { type: 'ish/overlay-lost' };
+
+  function deps(frames: RecognizedFrames = recorded, budget = new RevivalBudget()) {
+    const shown: Array<[number, number]> = [];
+    return { shown, deps: { frames: async () => frames, showOverlay: (t: number, f: number) => shown.push([t, f]), budget } };
+  }
+
+  it('injects the overlay again into that frame while it is still the setup page the detector reported', async () => {
+    const { shown, deps: d } = deps();
+    expect(await handleOverlayLost(LOST, contentScript(), d)).toBe(true);
+    expect(shown).toEqual([[4, 3]]);
+  });
+
+  it('not into a frame that is no longer a setup page, nor one that moved to another page', async () => {
+    const gone = deps(applyPageReport(recorded, 4, 3, null, INTACCT_PAGE, 2));
+    expect(await handleOverlayLost(LOST, contentScript(), gone.deps)).toBe(false);
+    const moved = deps();
+    expect(await handleOverlayLost(LOST, contentScript({ url: 'https://www-p02.intacct.com/ia/acct/lister.phtml?.op=1' }), moved.deps)).toBe(false);
+    const otherFrame = deps();
+    expect(await handleOverlayLost(LOST, contentScript({ frameId: 5 }), otherFrame.deps)).toBe(false);
+    expect([...gone.shown, ...moved.shown, ...otherFrame.shown]).toEqual([]);
+  });
+
+  it('only for our own overlay on an Intacct page, and only for its own message', async () => {
+    const { shown, deps: d } = deps();
+    for (const sender of [contentScript({ id: 'another-extension-id' }), contentScript({ url: 'https://evil.example/ia/acct/x' }), contentScript({ tab: undefined }), contentScript({ frameId: undefined })]) {
+      expect(await handleOverlayLost(LOST, sender, d)).toBe(false);
+    }
+    for (const raw of [null, 'ish/overlay-lost', { type: 'ish/overlay-lost', frameId: 0 }, { type: 'ish/page' }, frameReport()]) {
+      expect(await handleOverlayLost(raw, contentScript(), d)).toBe(false);
+    }
+    expect(shown).toEqual([]);
+  });
+
+  it(`a page that keeps forging gets the overlay back ${MAX_REVIVALS} times, then no more until the frame reports its page again`, async () => {
+    const budget = new RevivalBudget();
+    const { shown, deps: d } = deps(recorded, budget);
+    for (let i = 0; i < 10; i++) await handleOverlayLost(LOST, contentScript(), d);
+    expect(shown).toHaveLength(MAX_REVIVALS);
+    // Another frame of the tab has its own budget.
+    const elsewhere = deps(applyPageReport(recorded, 4, 7, 'role-permissions', INTACCT_PAGE, 1), budget);
+    expect(await handleOverlayLost(LOST, contentScript({ frameId: 7 }), elsewhere.deps)).toBe(true);
+    budget.reset(4, 3);
+    expect(await handleOverlayLost(LOST, contentScript(), d)).toBe(true);
+    budget.forgetTab(4);
+    for (let i = 0; i < MAX_REVIVALS; i++) expect(await handleOverlayLost(LOST, contentScript({ frameId: 7 }), elsewhere.deps)).toBe(true);
+  });
+});
+

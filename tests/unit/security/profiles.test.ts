@@ -1,9 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildCustomErpPackage, prepareCustomErpPackage, readCustomErpPackage } from '@/utils/package/custom-erp-package';
-import { importCustomProfile, MAX_PROFILE_BYTES, type ProfileProblem } from '@/utils/profiles/import';
-import type { IntegrationProfile } from '@/utils/profiles/schema';
+import { importCustomProfile, MAX_PROBLEMS, MAX_PROFILE_BYTES, MAX_VALUES_NAMED, type ProfileProblem } from '@/utils/profiles/import';
+import { PROFILE_LIMITS, type IntegrationProfile } from '@/utils/profiles/schema';
 import { builtProfile } from '../package/built-profile';
 import { IMG_PAYLOAD, SVG_PAYLOAD } from '../../fixtures/intacct/hostile/payloads';
+import { choicesFloodFile, crossCheckFloodFile, schemaFloodFile, unknownKeysFile } from '../../fixtures/intacct/hostile/profile-files';
 
 // A profile file comes from outside (a vendor, a colleague, a download): the importer must refuse a hostile
 // one with reasons, never throw, never pollute prototypes, and never accept what it cannot use safely.
@@ -229,5 +230,72 @@ describe('a built package’s custom field with a hostile label', () => {
     const prepared = prepareCustomErpPackage(pkg);
     expect(prepared.ok).toBe(true);
     if (prepared.ok) expect(prepared.xml.match(/<customField>/g)).toHaveLength(pkg.customFields.length);
+  });
+});
+
+describe('a hostile file of 256 kB (issue 15)', () => {
+  /** Refused within a second, with at most 100 problems listed and the rest counted. */
+  function judged(text: string): { problems: ProfileProblem[]; more: number; ms: number } {
+    expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(MAX_PROFILE_BYTES);
+    expect(text.length).toBeGreaterThan(MAX_PROFILE_BYTES - 1024);
+    const started = performance.now();
+    const result = importCustomProfile(text);
+    const ms = performance.now() - started;
+    if (result.ok) throw new Error('the import was accepted');
+    expect(ms).toBeLessThan(1000);
+    expect(result.problems.length).toBeLessThanOrEqual(MAX_PROBLEMS);
+    return { problems: result.problems, more: result.more, ms };
+  }
+
+  /** How many values a message names: the items of its longest list. */
+  function valuesNamed(message: string): number {
+    const lists = message.match(/\((?:choices|declared): [^)]*\)|expected one of [^\n]*|Unrecognized keys: [^\n]*/g) ?? [];
+    return Math.max(0, ...lists.map((l) => l.replace(/ and \d+ more.*$/, '').split(/, |\|/).length));
+  }
+
+  it('with thousands of choices and of values that are not among them: refused by the list caps at once', () => {
+    const { problems, more } = judged(choicesFloodFile());
+    expect(problems.map((p) => p.path).sort()).toEqual(['options.0.choices', 'steps.0.when.0.in']);
+    expect(problems.every((p) => /Too big: expected array to have <=50 items/.test(p.message))).toBe(true);
+    expect(more).toBe(0);
+  });
+
+  it('within every cap, with tens of thousands of cross-check problems: 100 listed, the rest counted, ten choices a message', () => {
+    const { problems, more } = judged(crossCheckFloodFile());
+    expect(problems).toHaveLength(MAX_PROBLEMS);
+    expect(more).toBeGreaterThan(20_000);
+    expect(problems[0]).toEqual({
+      path: 'permissions.1.when.0.in.0',
+      message: expect.stringMatching(/^"00" is not a choice of option "mode" \(choices: choice-0-y+, .*, choice-9-y+ and 40 more\)\.$/),
+    });
+    for (const p of problems) {
+      expect(valuesNamed(p.message)).toBeLessThanOrEqual(MAX_VALUES_NAMED);
+      expect(p.message.length).toBeLessThan(1500);
+    }
+  });
+
+  it('with thousands of schema errors: zod’s lists of allowed values cut to ten', () => {
+    const { problems, more } = judged(schemaFloodFile());
+    expect(problems).toHaveLength(MAX_PROBLEMS);
+    expect(more).toBeGreaterThan(1000);
+    expect(problems.find((p) => p.path === 'steps.0.pageKinds.0')?.message).toBe(
+      'Invalid option: expected one of "ws-user-list"|"ws-user-form"|"role-list"|"role-form"|"role-subscriptions"|"role-permissions"|"user-subscriptions"|"user-permissions"|"company-subscriptions"|"te-configuration" and 6 more',
+    );
+    for (const p of problems) expect(valuesNamed(p.message)).toBeLessThanOrEqual(MAX_VALUES_NAMED);
+  });
+
+  it('with thousands of unknown keys: ten named, the rest counted', () => {
+    const { problems, more } = judged(unknownKeysFile());
+    expect(more).toBe(0);
+    expect(problems).toEqual([{ path: '', message: expect.stringMatching(/^Unrecognized keys: "unknown-key-0", (?:"unknown-key-\d", ){8}"unknown-key-9" and \d{4,} more$/) }]);
+  });
+
+  it('caps every list and text of the schema, far above what the built-in profiles hold', () => {
+    const p = profile();
+    expect(paths(json({ ...p, summary: 'x'.repeat(PROFILE_LIMITS.text + 1) }))).toEqual(['summary']);
+    expect(paths(json({ ...p, name: 'x'.repeat(PROFILE_LIMITS.name + 1) }))).toEqual(['name']);
+    expect(paths(json({ ...p, knownGaps: Array.from({ length: PROFILE_LIMITS.shortList + 1 }, () => 'gap') }))).toEqual(['knownGaps']);
+    const steps = (p as unknown as { steps: unknown[] }).steps;
+    expect(paths(json({ ...p, steps: Array.from({ length: PROFILE_LIMITS.list + 1 }, () => steps[0]) }))).toEqual(['steps']);
   });
 });
