@@ -2,7 +2,6 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import type {
   CheckPermissionsMessage,
-  CheckPermissionsReply,
   TestConnectionMessage,
   TestConnectionReply,
 } from '@/utils/background/messages';
@@ -18,7 +17,6 @@ import {
   type ConnectionState,
 } from '@/utils/storage/connection';
 import { companyIdItem } from '@/utils/storage/items';
-import { UserAudit } from './UserAudit';
 import './connection.css';
 
 export type SendMessage = (message: TestConnectionMessage | CheckPermissionsMessage) => Promise<unknown>;
@@ -28,6 +26,17 @@ export interface ConnectionTestProps {
   options: OptionValues;
   /** The background round trip; tests pass a fake. */
   send?: SendMessage;
+  /** A sign-in that succeeded and can audit the whole user, or null once it no longer holds. */
+  onSignedIn?: (signIn: SignIn | null) => void;
+  /** Opens the Audit section, where the whole-user audit runs on this sign-in. */
+  onShowAudit?: () => void;
+}
+
+/** What the whole-user audit needs of a successful test; held in the popup's memory only. */
+export interface SignIn {
+  companyId: string;
+  profileId: string;
+  senderPassword: string;
 }
 
 interface Form {
@@ -78,7 +87,7 @@ function StateLine({ state, companyId, profile }: { state: ConnectionState | nul
   );
 }
 
-function ResultView({ result, testId }: { result: ExplainedResult; testId: string }) {
+export function ResultView({ result, testId }: { result: ExplainedResult; testId: string }) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   return (
@@ -129,18 +138,12 @@ function ResultView({ result, testId }: { result: ExplainedResult; testId: strin
   );
 }
 
-function ProbeView({ reply, profile, options }: { reply: CheckPermissionsReply; profile: IntegrationProfile; options: OptionValues }) {
-  if (reply.kind === 'error') return <p className="cx-error" data-testid="ish-probe-error">{reply.message}</p>;
-  if (reply.kind === 'failed') return <ResultView result={reply.result} testId="ish-probe-result" />;
-  return <UserAudit reply={reply} profile={profile} options={options} />;
-}
-
 /**
  * The popup's connection test: the form, the diagnosis with the step that fixes it, the stored state for
- * this company and integration, and the permission check after a successful sign-in. The passwords live
- * in this component's state only: they go to the background in the message and nowhere else.
+ * this company and integration, and the way on to the whole-user audit after a successful sign-in. The
+ * passwords live in the popup's memory only: they go to the background in the message and nowhere else.
  */
-export function ConnectionTest({ profile, options, send = defaultSend }: ConnectionTestProps) {
+export function ConnectionTest({ profile, options, send = defaultSend, onSignedIn, onShowAudit }: ConnectionTestProps) {
   const defaultUser = profile.wsUser.userId ?? '';
   const [form, setForm] = useState<Form>({
     companyId: '',
@@ -150,12 +153,9 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
     senderPassword: '',
     locationId: '',
   });
-  const [busy, setBusy] = useState<'test' | 'probe' | null>(null);
+  const [busy, setBusy] = useState(false);
   const [reply, setReply] = useState<TestConnectionReply | null>(null);
-  const [probe, setProbe] = useState<CheckPermissionsReply | null>(null);
   const [stored, setStored] = useState<ConnectionState | null>(null);
-  // Which company and profile the last reply is about, so the probe asks about the same pair.
-  const [tested, setTested] = useState<{ companyId: string; profileId: string } | null>(null);
   const previousDefault = useRef(defaultUser);
   const ids = useId();
 
@@ -173,7 +173,8 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
     setForm((f) => (f.userId === '' || f.userId === previousDefault.current ? { ...f, userId: defaultUser } : f));
     previousDefault.current = defaultUser;
     setReply(null);
-    setProbe(null);
+    onSignedIn?.(null);
+    // Only a new integration resets the sign-in; a new callback from the parent does not.
   }, [profile.id, defaultUser]);
 
   useEffect(() => {
@@ -186,8 +187,8 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy('test');
-    setProbe(null);
+    setBusy(true);
+    onSignedIn?.(null);
     try {
       const message: TestConnectionMessage = {
         type: 'ish/test-connection',
@@ -202,30 +203,13 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
       };
       const answer = (await send(message)) as TestConnectionReply | undefined;
       setReply(answer ?? { kind: 'error', message: 'The extension’s background did not answer. Reload the extension and try again.' });
-      setTested({ companyId: message.companyId, profileId: profile.id });
+      if (answer?.kind === 'tested' && answer.canCheckPermissions) {
+        onSignedIn?.({ companyId: message.companyId, profileId: profile.id, senderPassword: message.senderPassword });
+      }
     } catch {
       setReply({ kind: 'error', message: 'The extension’s background did not answer. Reload the extension and try again.' });
     } finally {
-      setBusy(null);
-    }
-  };
-
-  const checkPermissions = async () => {
-    if (!tested) return;
-    setBusy('probe');
-    try {
-      const answer = (await send({
-        type: 'ish/check-permissions',
-        profileId: tested.profileId,
-        options,
-        companyId: tested.companyId,
-        senderPassword: form.senderPassword,
-      })) as CheckPermissionsReply | undefined;
-      setProbe(answer ?? { kind: 'error', message: 'The extension’s background did not answer.' });
-    } catch {
-      setProbe({ kind: 'error', message: 'The extension’s background did not answer.' });
-    } finally {
-      setBusy(null);
+      setBusy(false);
     }
   };
 
@@ -265,8 +249,8 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
           </label>
           <PasswordField label="Sender password" testId="ish-conn-sender-password" value={form.senderPassword} onChange={set('senderPassword')} />
         </div>
-        <button type="submit" className="cx-button" data-testid="ish-conn-test" disabled={busy !== null}>
-          {busy === 'test' ? 'Testing…' : 'Test connection'}
+        <button type="submit" className="cx-button" data-testid="ish-conn-test" disabled={busy}>
+          {busy ? 'Testing…' : 'Test connection'}
         </button>
       </form>
 
@@ -278,17 +262,13 @@ export function ConnectionTest({ profile, options, send = defaultSend }: Connect
       {reply?.kind === 'tested' && <ResultView result={reply.result} testId="ish-conn-result" />}
 
       {canProbe && (
-        <div className="cx-probe">
-          <button
-            type="button"
-            className="cx-button cx-secondary"
-            data-testid="ish-check-permissions"
-            disabled={busy !== null}
-            onClick={() => void checkPermissions()}
-          >
-            {busy === 'probe' ? 'Auditing…' : 'Audit the whole user'}
-          </button>
-          {probe && <ProbeView reply={probe} profile={profile} options={options} />}
+        <div className="cx-probe" data-testid="ish-conn-next">
+          <p className="cx-next">Signed in. Next, audit the whole user: its user type, roles and every right.</p>
+          {onShowAudit && (
+            <button type="button" className="cx-button cx-secondary" data-testid="ish-show-audit" onClick={onShowAudit}>
+              Audit the whole user…
+            </button>
+          )}
         </div>
       )}
     </section>

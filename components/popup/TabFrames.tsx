@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PageStructureTextSchema, parseFrameProbes, type ProbedFrame } from '@/utils/messages/frame-probe';
 import { PAGE_KINDS, PAGE_NAMES, isPageKind, type PageKind } from '@/utils/pages/kinds';
+import type { ChecklistItem } from '@/utils/checklist/progress';
 import type { FrameRecord } from '@/utils/storage/frames';
 import { parseTaughtRules, taughtRulesItem, withTaughtPage } from '@/utils/storage/taught-rules';
 
@@ -10,6 +11,10 @@ export interface TabFramesProps {
   frames: FrameRecord[] | null;
   /** The Intacct tab the popup speaks of. */
   tabId: number | null;
+  /** The checklist's steps done on the open pages, to say where each page is in the setup. */
+  here?: readonly ChecklistItem[];
+  /** How many steps the checklist has. */
+  steps?: number;
 }
 
 interface Structure {
@@ -31,11 +36,21 @@ function pathOf(url: string): string {
   }
 }
 
+/** "step 2 of 13" (the checklist below marks it), or that the page has no step of this integration. */
+function StepsOf({ items, total }: { items: readonly ChecklistItem[]; total: number }) {
+  if (items.length === 0) return <span className="pp-step-state"> · no step of this integration</span>;
+  return (
+    <span className="pp-frame-steps" data-testid="ish-tab-page-step" title={items.map((i) => `${i.number}. ${i.step.title}`).join('\n')}>
+      {` · step ${items.map((i) => i.number).join(' and ')} of ${total}`}
+    </span>
+  );
+}
+
 /**
  * "This Intacct tab": the setup pages its frames show, every frame the helper does not recognize with
  * "This is the … page" to teach it, and "Copy page structure" for a bug report (issue #9).
  */
-export function TabFrames({ frames, tabId }: TabFramesProps) {
+export function TabFrames({ frames, tabId, here = [], steps = 0 }: TabFramesProps) {
   const ids = useId();
   const [probed, setProbed] = useState<ProbedFrame[] | null>(null);
   const [chosen, setChosen] = useState<Record<number, PageKind>>({});
@@ -57,6 +72,8 @@ export function TabFrames({ frames, tabId }: TabFramesProps) {
   }, [probe, frames]);
 
   const unknown = (probed ?? []).filter((f) => f.kind === null && !f.shell);
+  const recognized = (probed ?? []).filter((f) => f.kind !== null);
+  const unlisted = recognized.filter((p) => !(frames ?? []).some((f) => f.frameId === p.frameId));
 
   const teach = async (frame: ProbedFrame): Promise<void> => {
     const kind = chosen[frame.frameId];
@@ -111,13 +128,30 @@ export function TabFrames({ frames, tabId }: TabFramesProps) {
       ) : frames.length === 0 ? (
         <p className="muted">No setup page is open in this tab.</p>
       ) : (
-        <ul>
-          {frames.map((f) => (
-            <li key={f.frameId} data-testid="ish-tab-page" data-page-kind={f.kind}>
-              {PAGE_NAMES[f.kind]}
-              {f.frameId === 0 ? '' : ' (in the page frame)'}
-            </li>
-          ))}
+        <ul className="pp-frames">
+          {frames.map((f) => {
+            const probedFrame = recognized.find((p) => p.frameId === f.frameId);
+            return (
+              <li key={f.frameId} data-testid="ish-tab-page" data-page-kind={f.kind}>
+                <span>
+                  <strong>{PAGE_NAMES[f.kind]}</strong>
+                  {f.frameId === 0 ? '' : ' (in the page frame)'}
+                  <StepsOf items={here.filter((i) => i.step.pageKinds.includes(f.kind))} total={steps} />
+                </span>
+                {probedFrame && (
+                  <button
+                    type="button"
+                    className="pp-link"
+                    data-testid="ish-copy-structure"
+                    aria-label={`Copy page structure (${PAGE_NAMES[f.kind]})`}
+                    onClick={() => void copyStructure(probedFrame)}
+                  >
+                    Copy page structure
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {unknown.map((frame) => (
@@ -160,11 +194,10 @@ export function TabFrames({ frames, tabId }: TabFramesProps) {
           </div>
         </div>
       ))}
-      {(probed ?? []).some((f) => f.kind !== null) && (
+      {/* Recognized frames the stored list does not hold yet (a page just taught). */}
+      {unlisted.length > 0 && (
         <div className="pp-buttons">
-          {(probed ?? [])
-            .filter((f) => f.kind !== null)
-            .map((frame) => (
+          {unlisted.map((frame) => (
               <button type="button" key={frame.frameId} data-testid="ish-copy-structure" onClick={() => void copyStructure(frame)}>
                 Copy page structure{frame.kind ? ` (${PAGE_NAMES[frame.kind]})` : ''}
               </button>

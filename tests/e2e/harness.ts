@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { shellUrl } from '../fixtures/intacct/router';
 import { extensionId, launchIntacct } from './launch';
+import { SECTION_LABELS, type Section } from '../../components/popup/sections';
 
 export { completedDownloadTexts, fixturePage, openIntacctPage } from './launch';
 
@@ -19,10 +20,17 @@ export const test = base.extend<{ context: BrowserContext; extensionId: string }
 
 export { expect };
 
-export async function openPopup(context: BrowserContext, id: string): Promise<Page> {
+/** The popup as a page of its own, on a section (`popup.html#settings`) or on Setup, where it opens. */
+export async function openPopup(context: BrowserContext, id: string, section?: Section): Promise<Page> {
   const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${id}/popup.html`);
+  await popup.goto(`chrome-extension://${id}/popup.html${section ? `#${section}` : ''}`);
   return popup;
+}
+
+/** The admin's click on a section's tab; resolves once its panel shows. */
+export async function showSection(popup: Page, section: Section): Promise<void> {
+  await popup.getByRole('tab', { name: new RegExp(`^${SECTION_LABELS[section]}`) }).click();
+  await expect(popup.locator(`[data-testid="ish-section"][data-section="${section}"]`)).toBeVisible();
 }
 
 /** The admin's way to a Permissions window: the role's Subscriptions page in Intacct, then its Permissions link. */
@@ -36,4 +44,12 @@ export async function openPermissionsWindow(context: BrowserContext, page: Page)
   const win = await opened;
   await expect(win.getByTestId('ish-overlay')).toBeVisible();
   return win;
+}
+
+/** Unfolds one of Settings' folded parts ("custom-profile", "taught", "reviewer"), on Settings first. */
+export async function openSetting(popup: Page, setting: 'custom-profile' | 'taught' | 'reviewer'): Promise<void> {
+  const details = popup.locator(`[data-testid="ish-setting"][data-setting="${setting}"]`);
+  if (!(await details.isVisible())) await showSection(popup, 'settings');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await expect(details).toHaveAttribute('open', '');
 }

@@ -141,3 +141,8 @@ export function progressLine(items: readonly ChecklistItem[]): string {
   const done = items.filter((i) => i.state !== 'todo').length;
   return `${done} of ${items.length} steps done`;
 }
+
+/** The steps done on the pages open in the Intacct tab: "where this page is in the setup". */
+export function itemsOnPages(items: readonly ChecklistItem[], kinds: readonly PageKind[]): ChecklistItem[] {
+  return items.filter((item) => item.step.pageKinds.some((k) => kinds.includes(k)));
+}

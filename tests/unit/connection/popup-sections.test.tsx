@@ -113,15 +113,26 @@ describe('the connection test form', () => {
     expect(byTestId('ish-check-permissions')).toBeNull();
   });
 
-  it('after a success, checks permissions and lists the findings with status and subject', async () => {
+  it('after a success, leads on to the Audit section, which audits the whole user through that sign-in', async () => {
     const { send, sent } = backgroundSend();
-    await act(async () => root.render(<ConnectionTest profile={EXPENSIFY_PROFILE} options={{}} send={send} />));
+    await act(async () =>
+      root.render(
+        <Popup profiles={BUILT_IN_PROFILES} selection={{ profileId: 'expensify', options: {} }} onSelectionChange={() => {}} frames={[]} section="connection" send={send} />,
+      ),
+    );
+    const shown = (section: string) => host.querySelector<HTMLElement>(`[data-testid="ish-section"][data-section="${section}"]`);
+    // Before any sign-in the audit says what it needs instead of offering a button that cannot work.
+    expect(shown('audit')?.querySelector('[data-testid="ish-audit-needs-sign-in"]')).not.toBeNull();
+    expect(byTestId('ish-check-permissions')).toBeNull();
     await fill({ 'ish-conn-company': 'DEMOCO', ...GOOD, 'ish-conn-user': 'limited' });
     await click('ish-conn-test');
-    await until(() => byTestId('ish-check-permissions') !== null);
+    await until(() => byTestId('ish-show-audit') !== null);
     expect(byTestId('ish-conn-result')?.dataset.code).toBe('ok');
     await until(() => byTestId('ish-connection-state')?.dataset.state === 'connected');
 
+    await click('ish-show-audit');
+    expect(shown('audit')?.hidden).toBe(false);
+    expect(shown('connection')?.hidden).toBe(true);
     await click('ish-check-permissions');
     await until(() => allByTestId('ish-finding').length > 0);
     expect(sent[1]).toEqual({
