@@ -1,5 +1,5 @@
 import type { IntegrationProfile } from './schema';
-import { PERMISSION_MODEL_OPTION } from './common';
+import { PERMISSION_MODEL_OPTION, SENDER_STATUS_ACTIVE } from './common';
 
 // Source: Emburse Certify's "Installing the Sage Intacct Connector" (seed 003; help.certify.com articles
 // cited in reference §4.1). Its permission grid is mostly screenshots: only the rows the text names are
@@ -138,15 +138,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
           expect: { kind: 'oneOf', values: [...CERTIFY_SENDER_IDS], caseSensitive: true },
           fix: 'Enter Ajax or Certify exactly as the Certify guide writes them.',
         },
-        {
-          // Not in the guide: Intacct refuses requests from inactive sender IDs.
-          id: 'sender-status',
-          pageKind: 'sender-form',
-          labels: ['Status'],
-          subject: 'Sender status',
-          expect: { kind: 'equals', value: 'Active', caseSensitive: false },
-          fix: 'Set the sender’s Status to Active.',
-        },
+        SENDER_STATUS_ACTIVE,
       ],
     },
   ],
