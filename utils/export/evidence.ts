@@ -300,7 +300,7 @@ export function assembleEvidence(input: AssembleInput): Evidence {
       vendor: p.vendor,
       version: p.version ?? `built into ${EXTENSION_NAME} ${input.extensionVersion}`,
       fingerprint: input.profileFingerprint,
-      sources: [{ title: p.source.title, citation: p.source.citation, url: p.source.url ?? null }],
+      sources: [p.source, ...(p.moreSources ?? [])].map((s) => ({ title: s.title, citation: s.citation, url: s.url ?? null })),
     },
     options: describeOptions(p, input.optionValues),
     reviewer: input.reviewer.trim() || NO_REVIEWER,

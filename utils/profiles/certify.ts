@@ -1,5 +1,5 @@
 import type { IntegrationProfile } from './schema';
-import { PERMISSION_MODEL_OPTION } from './common';
+import { PERMISSION_MODEL_OPTION, SENDER_STATUS_ACTIVE } from './common';
 
 // Source: Emburse Certify's "Installing the Sage Intacct Connector" (seed 003; help.certify.com articles
 // cited in reference §4.1). Its permission grid is mostly screenshots: only the rows the text names are
@@ -31,6 +31,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
         'Before installing, ask your Certify representative to turn on “Disable Earlier Processing Date” for your Certify account.',
         'It keeps expense reports from being posted with a date in the past.',
         'Ask them for the connector’s XML package at the same time; the install step needs it.',
+        'In Certify, generate a Certify API key and secret: registering the connector asks for both.',
       ],
       manual: true,
     },
@@ -44,6 +45,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
         'In the newer Subscriptions page, Web Services sits near the bottom of the Applications tab.',
         // Reference §3.3: Customization Services is only listed while Platform Services is off, and only Sage support enables it.
         'If the page offers Customization Services rather than Platform Services, Platform Services is not on yet; Sage support enables it.',
+        'The connector reads and writes through Intacct’s API, and its calls grow with your data: check that your Intacct level of service covers its volume and that of your other web services integrations.',
       ],
     },
     {
@@ -68,6 +70,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
       menuPath: { older: 'Emburse Certify application menu > Registration' },
       instructions: [
         'Open the Emburse Certify application menu in Intacct, choose Registration, then click Register.',
+        'Have the Certify API key and secret at hand: registration needs both.',
         'Skipping it can leave the connector partly working or make its scheduled runs fail.',
         'Register again after every update of the application.',
         'No Emburse Certify menu? Your login may lack the application’s permissions (see the permissions step); sign out and back in after granting them.',
@@ -138,15 +141,7 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
           expect: { kind: 'oneOf', values: [...CERTIFY_SENDER_IDS], caseSensitive: true },
           fix: 'Enter Ajax or Certify exactly as the Certify guide writes them.',
         },
-        {
-          // Not in the guide: Intacct refuses requests from inactive sender IDs.
-          id: 'sender-status',
-          pageKind: 'sender-form',
-          labels: ['Status'],
-          subject: 'Sender status',
-          expect: { kind: 'equals', value: 'Active', caseSensitive: false },
-          fix: 'Set the sender’s Status to Active.',
-        },
+        SENDER_STATUS_ACTIVE,
       ],
     },
   ],
@@ -166,7 +161,10 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
   ],
   subscriptions: [
     { name: 'Platform Services', why: 'The connector is a Platform Services application installed from XML.' },
-    { name: 'Web Services', why: 'The connector talks to Intacct through web services.' },
+    {
+      name: 'Web Services',
+      why: 'The connector talks to Intacct through web services; your Intacct level of service must cover the volume of API calls it makes.',
+    },
   ],
   permissions: [
     {
@@ -210,6 +208,8 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
     'In the permission grid, one Accounts Payable row (List, View, Edit) and one further row (List, View, Add, Edit) appear without an object name.',
     'After Credit Card Transactions the grid lists four more rows (three unnamed with List, View; one Tax Detail with List, View) whose application headings are missing; they are not recorded.',
     'No user ID, user type or admin privileges are prescribed for the web services user.',
+    'How many API calls the connector makes, and which Intacct level of service is enough, is not stated: it depends on your data volume.',
+    'Where in Certify the API key and secret are generated is not described in the guide.',
     'The guide writes the scripts sender as “Ajax”; Intacct’s help calls the AJAX gateway sender “ajax”. Sender IDs are case-sensitive, so confirm the spelling with Certify if authorization fails.',
     'A connector summary mentions a “Certify Integration” role, but the guide text uses that phrase only as the Certify sender’s description; no role name is prescribed.',
   ],

@@ -44,3 +44,13 @@ export const STATUS_ACTIVE: FieldRule = {
   expect: { kind: 'equals', value: 'Active', caseSensitive: false },
   fix: 'Set Status to Active.',
 };
+
+/** Intacct refuses requests from an inactive sender ID (reference §3.3), whatever the vendor's guide says. */
+export const SENDER_STATUS_ACTIVE: FieldRule = {
+  id: 'sender-status',
+  pageKind: 'sender-form',
+  labels: ['Status'],
+  subject: 'Sender status',
+  expect: { kind: 'equals', value: 'Active', caseSensitive: false },
+  fix: 'Set the sender’s Status to Active.',
+};

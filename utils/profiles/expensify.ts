@@ -1,5 +1,5 @@
 import type { IntegrationProfile, When } from './schema';
-import { USER_TYPE_BUSINESS, ADMIN_PRIVILEGES_FULL, PERMISSION_MODEL_OPTION, STATUS_ACTIVE } from './common';
+import { USER_TYPE_BUSINESS, ADMIN_PRIVILEGES_FULL, PERMISSION_MODEL_OPTION, STATUS_ACTIVE, SENDER_STATUS_ACTIVE } from './common';
 
 // Source: Expensify's "Connect to Sage Intacct" guide (seed 000; reference source key [exp]).
 // Every "only required if" in that guide is a `when` below; the wording is ours.
@@ -430,14 +430,7 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
           expect: { kind: 'equals', value: EXPENSIFY_SENDER_ID, caseSensitive: true },
           fix: `Enter ${EXPENSIFY_SENDER_ID} in lowercase as the Sender ID.`,
         },
-        {
-          id: 'sender-status',
-          pageKind: 'sender-form',
-          labels: ['Status'],
-          subject: 'Sender status',
-          expect: { kind: 'equals', value: 'Active', caseSensitive: false },
-          fix: 'Set the sender’s Status to Active.',
-        },
+        SENDER_STATUS_ACTIVE,
       ],
     },
     {

@@ -249,7 +249,10 @@ export const CustomFieldSchema = z
 export const PackageSchema = z.discriminatedUnion('kind', [
   /** The admin downloads the vendor's package (Expensify: from its app, reference §5). */
   z.strictObject({ kind: z.literal('download'), url: HttpsUrlSchema, fileHint: Text, note: Text }),
-  /** The vendor's representative sends it (Certify's Platform Services application). */
+  /**
+   * The vendor supplies it, with no fixed link: its representative sends it (Certify's Platform Services
+   * application) or its own app offers it for download once connected (Tallie).
+   */
   z.strictObject({ kind: z.literal('vendor-sends'), note: Text }),
   /** The extension writes a Customization Services package itself (root customErpPackage, reference §5). */
   z.strictObject({
@@ -307,6 +310,12 @@ export const IntegrationProfileSchema = z.strictObject({
   name: Name,
   vendor: Name,
   source: SourceSchema,
+  /**
+   * Further guides the facts come from, when one article does not hold them all (Ramp's purchase orders
+   * live in an article of their own). `source` stays the main guide, so profiles written before this field
+   * still parse.
+   */
+  moreSources: list(SourceSchema, 10).optional(),
   summary: Text,
   options: list(OptionSchema, 20),
   steps: list(StepSchema, PROFILE_LIMITS.list).min(1),

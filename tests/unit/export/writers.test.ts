@@ -5,6 +5,7 @@ import { AUDIT_CSV_HEADER, COMPARE_CSV_HEADER, csvCell, evidenceToCsv } from '@/
 import { describeOptions, readableTime, summaryOf, type EvidenceRow } from '@/utils/export/evidence';
 import { evidenceToHtml } from '@/utils/export/evidence-report';
 import { evidenceToJson } from '@/utils/export/pack';
+import { RAMP_PROFILE } from '@/utils/profiles/connectors';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 import { permissionsWindowHtml, row } from '../permissions/build-page';
@@ -64,6 +65,16 @@ describe('the JSON', () => {
     expect(back.summary).toEqual({ line: '9 wrong', counts: { ok: 7, missing: 0, wrong: 9, excess: 0, 'not-found': 0 } });
     expect(json).not.toContain('"target"');
     expect(json).toContain('\n  "company"');
+  });
+
+  it('names every guide a profile draws on, the main one first', () => {
+    const sources = evidenceOf([], { profile: RAMP_PROFILE, optionValues: { purchaseOrders: 'yes' } }).integration.sources;
+    expect(sources.map((s) => s.citation)).toEqual([
+      'support.ramp.com sync-error article',
+      'support.ramp.com 4435940482707',
+      'support.ramp.com 41102139615251',
+    ]);
+    expect(sources.every((s) => s.url?.startsWith('https://'))).toBe(true);
   });
 
   it('describes the chosen options in the helper’s words', () => {

@@ -37,6 +37,19 @@ describe('Emburse Certify', () => {
     expect(requiredSubscriptions(CERTIFY_PROFILE, {}).map((s) => s.name)).toEqual(['Platform Services', 'Web Services']);
   });
 
+  it('has the admin generate a Certify API key and secret before registering', () => {
+    const steps = Object.fromEntries(requiredSteps(CERTIFY_PROFILE, {}).map((s) => [s.id, s.instructions.join(' ')]));
+    expect(steps['earlier-processing-date']).toMatch(/Certify API key and secret/);
+    expect(steps.registration).toMatch(/API key and secret/);
+  });
+
+  it('warns that Intacct’s level of service must cover the connector’s API volume, and admits the volume is unknown', () => {
+    const steps = Object.fromEntries(requiredSteps(CERTIFY_PROFILE, {}).map((s) => [s.id, s.instructions.join(' ')]));
+    expect(steps['platform-services']).toMatch(/level of service/);
+    expect(requiredSubscriptions(CERTIFY_PROFILE, {}).find((s) => s.name === 'Web Services')?.why).toMatch(/level of service/);
+    expect(CERTIFY_PROFILE.knownGaps.join(' ')).toMatch(/level of service is enough/);
+  });
+
   it('gets its package from the Certify representative', () => {
     expect(CERTIFY_PROFILE.package?.kind).toBe('vendor-sends');
   });

@@ -24,6 +24,8 @@ const KNOWN_STEP_IDS = new Set([
   'app-install',
   'registration',
   'web-services-subscription',
+  'purchase-order-documents',
+  'charge-card-account',
 ]);
 
 describe.each(BUILT_IN_PROFILES.map((p) => [p.name, p] as const))('built-in profile %s', (_name, profile: IntegrationProfile) => {
@@ -95,6 +97,33 @@ describe('built-in catalogue', () => {
     const ids = BUILT_IN_PROFILES.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids[0]).toBe('expensify');
-    expect(ids).toEqual(['expensify', 'certify', 'ramp', 'brex', 'bill-spend-expense', 'expensein', 'gorilla-expense']);
+    expect(ids).toEqual([
+      'expensify',
+      'certify',
+      'ramp',
+      'brex',
+      'bill-spend-expense',
+      'expensein',
+      'gorilla-expense',
+      'emburse-spend',
+      'databasics',
+      'fyle',
+      'tallie',
+      'abacus',
+    ]);
+  });
+});
+
+describe('moreSources', () => {
+  const base = BUILT_IN_PROFILES[0]!;
+  const more = { title: 'A second article', citation: 'vendor.example 42', url: 'https://vendor.example/42' };
+  it('is optional, so a profile written before it still parses', () => {
+    expect(base.moreSources).toBeUndefined();
+    expect(IntegrationProfileSchema.safeParse(base).success).toBe(true);
+    expect(IntegrationProfileSchema.safeParse({ ...base, moreSources: [more] }).success).toBe(true);
+  });
+  it('holds sources in the same shape as source, https only', () => {
+    expect(IntegrationProfileSchema.safeParse({ ...base, moreSources: [{ ...more, url: 'http://vendor.example/42' }] }).success).toBe(false);
+    expect(IntegrationProfileSchema.safeParse({ ...base, moreSources: [{ url: 'https://vendor.example/42' }] }).success).toBe(false);
   });
 });
