@@ -6,6 +6,17 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'happy-dom',
+    // Fixture pages link Intacct's stylesheets and scripts; happy-dom loads neither, and without these
+    // settings prints a stack trace for every <link> it skips — thousands of lines that hid real warnings.
+    environmentOptions: {
+      happyDOM: {
+        settings: {
+          disableCSSFileLoading: true,
+          disableJavaScriptFileLoading: true,
+          handleDisabledFileLoadingAsSuccess: true,
+        },
+      },
+    },
     setupFiles: ['tests/unit/setup.ts'],
   },
 });
