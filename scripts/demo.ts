@@ -1,12 +1,13 @@
 // `npm run demo`: the built extension in Chromium on the demo Intacct (every https://*.intacct.com page is
 // served from tests/fixtures/intacct), so anyone sees the product work without an Intacct account.
 // With a display it opens a browser to click through; without one it saves a screenshot of each page, and
-// the store listing's 1280×800 screenshots into docs/store/screenshots/.
+// the store listing's 1280×800 screenshots into docs/store/screenshots/ and the popup's sections into docs/popup/.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURE_PAGES } from '../tests/fixtures/intacct/catalog';
 import { shellUrl } from '../tests/fixtures/intacct/router';
 import { ROOT, launchIntacct, openIntacctPage } from '../tests/e2e/launch';
+import { writePopupScreenshots } from './popup-screenshots';
 import { writeStoreScreenshots } from './store-screenshots';
 
 const headless = !process.env.DISPLAY;
@@ -41,6 +42,9 @@ if (!headless) {
   const storeDir = path.join(ROOT, 'docs/store/screenshots');
   console.log(`Store screenshots (1280×800) in ${path.relative(process.cwd(), storeDir)}/:`);
   await writeStoreScreenshots(launched.context, storeDir);
+  const popupDir = path.join(ROOT, 'docs/popup');
+  console.log(`The popup's sections, as the README shows them, in ${path.relative(process.cwd(), popupDir)}/:`);
+  await writePopupScreenshots(launched.context, popupDir);
   await launched.close();
   const setupPages = FIXTURE_PAGES.filter((p) => p.kind).length;
   console.log(`No display here, so the demo ran headless: the guide appeared on ${shown} of ${setupPages} setup pages.`);

@@ -7,6 +7,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { extensionId, openIntacctPage } from '../tests/e2e/launch';
 
 export const STORE_SIZE = { width: 1280, height: 800 } as const;
+/** The popup's width (components/popup/popup.css). */
+const POPUP_WIDTH = 560;
 
 interface Shot {
   file: string;
@@ -34,15 +36,14 @@ async function connectionShot(context: BrowserContext, page: Page, file: string)
   const behind = await page.screenshot();
 
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 740 });
-  await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html`);
+  await popup.setViewportSize({ width: POPUP_WIDTH, height: 600 });
+  await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html#connection`);
   await popup.getByTestId('ish-conn-user-password').fill('demo-password');
   await popup.getByTestId('ish-conn-sender').fill('unauthorized');
   await popup.getByTestId('ish-conn-sender-password').fill('demo-password');
   await popup.getByTestId('ish-conn-test').click();
   const result = popup.getByTestId('ish-conn-result');
   await result.waitFor({ timeout: 20_000 });
-  await popup.getByTestId('ish-connection').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   const front = await popup.screenshot();
   await popup.close();
 
@@ -52,7 +53,7 @@ async function connectionShot(context: BrowserContext, page: Page, file: string)
   await canvas.setContent(
     `<body style="margin:0;width:${STORE_SIZE.width}px;height:${STORE_SIZE.height}px;overflow:hidden;position:relative">` +
       `<img src="${img(behind)}" style="position:absolute;inset:0;filter:brightness(0.92)">` +
-      `<img src="${img(front)}" style="position:absolute;top:14px;right:18px;width:380px;border:1px solid #aab7c2;` +
+      `<img src="${img(front)}" style="position:absolute;top:14px;right:18px;width:${POPUP_WIDTH}px;border:1px solid #aab7c2;` +
       `border-radius:8px;box-shadow:0 10px 32px rgba(0,0,0,.35)">` +
       '</body>',
   );

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page, TestInfo } from '@playwright/test';
 import { FIXTURE_PAGES, type FixturePage } from '../fixtures/intacct/catalog';
-import { expect, openIntacctPage, openPopup, test } from './harness';
+import { expect, openIntacctPage, openPopup, showSection, test } from './harness';
 
 /*
  * Accessibility of what we draw: axe-core on the popup and on the overlay of every setup page (only our
@@ -115,11 +115,12 @@ test.describe('axe: the popup', () => {
     const frame = await openIntacctPage(page, 'ws-user-form');
     await expect(frame.getByTestId('ish-overlay')).toBeVisible();
     const popup = await openPopup(context, extensionId);
-    await popup.setViewportSize({ width: 380, height: 900 });
+    await popup.setViewportSize({ width: 560, height: 900 });
     await expect(popup.getByTestId('ish-checklist')).toBeVisible();
     await expect(popup.getByTestId('ish-conn-company')).toHaveValue('DEMOCO');
     await expectNoSeriousViolations(await new AxeBuilder({ page: popup }).analyze(), 'popup', testInfo);
     await popup.screenshot({ path: `${SCREENS}/a11y-popup.png`, fullPage: true });
+    await showSection(popup, 'connection');
 
     // A failed test with Intacct's error details open (the demo gateway refuses the password "wrong").
     await popup.getByTestId('ish-conn-user-password').fill('wrong');
@@ -135,7 +136,8 @@ test.describe('axe: the popup', () => {
     // A passed test and the permission check's findings.
     await popup.getByTestId('ish-conn-user-password').fill('user-pw');
     await popup.getByTestId('ish-conn-test').click();
-    await expect(popup.getByTestId('ish-check-permissions')).toBeVisible({ timeout: 20_000 });
+    await expect(popup.getByTestId('ish-show-audit')).toBeVisible({ timeout: 20_000 });
+    await popup.getByTestId('ish-show-audit').click();
     await popup.getByTestId('ish-check-permissions').click();
     await expect(popup.getByTestId('ish-probe')).toBeVisible({ timeout: 20_000 });
     await expectNoSeriousViolations(await new AxeBuilder({ page: popup }).analyze(), 'popup, permission check', testInfo);
@@ -191,50 +193,43 @@ test.describe('axe: the overlay on every setup page', () => {
 });
 
 test.describe('keyboard', () => {
-  test('Tab walks the popup in reading order, every control shows focus, and the keyboard operates them', async ({ context, page, extensionId }) => {
+  test('Tab walks each popup section in reading order, every control shows focus, and the keyboard operates them', async ({ context, page, extensionId }) => {
     test.setTimeout(60_000);
     await openIntacctPage(page, 'ws-user-list');
     const popup = await openPopup(context, extensionId);
-    await popup.setViewportSize({ width: 380, height: 900 });
+    await popup.setViewportSize({ width: 560, height: 900 });
     await expect(popup.getByTestId('ish-checklist')).toBeVisible();
 
-    // Number every control a Tab should reach, in document order.
-    const controls = await popup.evaluate(() => {
-      const candidates = Array.from(
-        document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]'),
-      ).filter((el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length > 0);
-      return candidates.map((el, i) => {
-        el.setAttribute('data-a11y-order', String(i));
-        const label = el.getAttribute('aria-label') ?? (el.closest('label')?.textContent ?? el.textContent ?? '').trim();
-        return { order: String(i), testId: el.getAttribute('data-testid') ?? '', tag: el.tagName.toLowerCase(), type: el.getAttribute('type') ?? '', label };
+    /** Numbers every control a Tab should reach in the shown section, in document order, then Tabs through them all. */
+    const walk = async (section: string) => {
+      const controls = await popup.evaluate(() => {
+        const candidates = Array.from(
+          document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]'),
+        ).filter((el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && el.getClientRects().length > 0 && el.checkVisibility());
+        // checkVisibility: a folded <details> keeps its content laid out (content-visibility), but unreachable.
+        return candidates.map((el, i) => {
+          el.setAttribute('data-a11y-order', String(i));
+          const label = el.getAttribute('aria-label') ?? (el.closest('label')?.textContent ?? el.textContent ?? '').trim();
+          return { order: String(i), testId: el.getAttribute('data-testid') ?? '', tag: el.tagName.toLowerCase(), type: el.getAttribute('type') ?? '', label, role: el.getAttribute('role') ?? '' };
+        });
       });
-    });
-    const optionSelects = controls.filter((c) => c.testId.startsWith('ish-option-'));
-    const ticks = controls.filter((c) => c.type === 'checkbox');
-    expect(controls[0]?.testId, 'the integration comes first').toBe('ish-integration');
-    expect(optionSelects.length).toBeGreaterThan(0);
-    expect(ticks.length).toBeGreaterThan(0);
+      // The header's Change, then one stop for the section tabs (the selected one), then the section itself.
+      expect(controls.slice(0, 3).map((c) => c.testId), section).toEqual(['ish-change-integration', 'ish-section-tab', 'ish-section']);
+      await popup.locator('body').click({ position: { x: 2, y: 2 } });
+      const reached: string[] = [];
+      for (let i = 0; i < controls.length; i++) {
+        await popup.keyboard.press('Tab');
+        const now = await focused(popup);
+        expect(now.ring, `${section}: focus ring on ${now.tag} ${now.testId || now.text}`).toBe(true);
+        reached.push(now.order);
+      }
+      expect(reached, section).toEqual(controls.map((c) => c.order));
+      return controls.slice(3);
+    };
 
-    await popup.locator('body').click({ position: { x: 2, y: 2 } });
-    const reached: string[] = [];
-    for (let i = 0; i < controls.length; i++) {
-      await popup.keyboard.press('Tab');
-      const now = await focused(popup);
-      expect(now.ring, `focus ring on ${now.tag} ${now.testId || now.text}`).toBe(true);
-      reached.push(now.order);
-    }
-    expect(reached).toEqual(controls.map((c) => c.order));
-    // The option selects come straight after the integration, then the checklist's ticks.
-    expect(controls.slice(1, 1 + optionSelects.length).map((c) => c.testId)).toEqual(optionSelects.map((c) => c.testId));
+    const setup = await walk('Setup');
+    expect(setup.filter((c) => c.type === 'checkbox').length, 'the checklist’s ticks').toBeGreaterThan(0);
     await popup.screenshot({ path: `${SCREENS}/a11y-popup-keyboard-end.png` });
-
-    // Operate an option with the arrow keys: the choice is stored (it survives a reload).
-    const option = popup.getByTestId(optionSelects[0]?.testId ?? '');
-    const before = await option.inputValue();
-    await option.focus();
-    await popup.keyboard.press('ArrowDown');
-    await expect(option).not.toHaveValue(before);
-    const after = await option.inputValue();
 
     // Tick a manual step with Space.
     const firstTick = popup.locator('[data-testid="ish-checklist-step"]').filter({ has: popup.getByRole('checkbox') }).first();
@@ -244,6 +239,31 @@ test.describe('keyboard', () => {
     await popup.keyboard.press('Space');
     await expect(firstTick).toHaveAttribute('data-state', 'ticked');
     await popup.screenshot({ path: `${SCREENS}/a11y-popup-keyboard-ticked.png` });
+
+    // Settings by the keyboard: End on the tabs, then the integration and its options come first.
+    await popup.getByRole('tab', { name: /^Setup/ }).focus();
+    await popup.keyboard.press('End');
+    await expect(popup.getByRole('tab', { name: 'Settings' })).toBeFocused();
+    const settings = await walk('Settings');
+    const optionSelects = settings.filter((c) => c.testId.startsWith('ish-option-'));
+    expect(settings[0]?.testId, 'the integration comes first').toBe('ish-integration');
+    expect(optionSelects.length).toBeGreaterThan(0);
+    expect(settings.slice(1, 1 + optionSelects.length).map((c) => c.testId)).toEqual(optionSelects.map((c) => c.testId));
+    // The folded settings are reached and opened by the keyboard.
+    expect(settings.filter((c) => c.tag === 'summary').length).toBe(3);
+
+    // Operate an option with the arrow keys: the choice is stored (it survives a reload).
+    const option = popup.getByTestId(optionSelects[0]?.testId ?? '');
+    const before = await option.inputValue();
+    await option.focus();
+    await popup.keyboard.press('ArrowDown');
+    await expect(option).not.toHaveValue(before);
+    const after = await option.inputValue();
+    const reviewer = popup.locator('[data-testid="ish-setting"][data-setting="reviewer"]');
+    await reviewer.locator('summary').focus();
+    await popup.keyboard.press('Enter');
+    await expect(reviewer).toHaveAttribute('open', '');
+    await expect(popup.getByTestId('ish-reviewer')).toBeVisible();
 
     await popup.reload();
     await expect(popup.getByTestId(optionSelects[0]?.testId ?? '')).toHaveValue(after);

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './harness';
-import { popupAfterIntacct } from './whole-user-audit';
+import { showSection } from './popup-nav';
+import { popupAfterIntacct, startWholeUserAudit } from './whole-user-audit';
 
 // Evaluated inside the extension's service worker, where `chrome` exists; declared for the type checker only.
 declare const chrome: {
@@ -59,6 +60,7 @@ test('the popup reaches connected: company from the Intacct tab, user from the p
   await expect.poll(() => badgeText(context)).toBe('✓');
 
   // The state is per company and integration: another integration in the same company is untested.
+  await showSection(popup, 'settings');
   await popup.getByTestId('ish-integration').selectOption('certify');
   await expect(popup.getByTestId('ish-connection-state')).toHaveAttribute('data-state', 'never');
   await popup.getByTestId('ish-integration').selectOption('expensify');
@@ -210,7 +212,7 @@ test('no password reaches storage.local or storage.sync or the console after a s
 test('Check permissions lists the missing module and the rights Expensify does not need', async ({ context, page, extensionId }) => {
   const popup = await popupAfterIntacct(context, page, extensionId);
   await runTest(popup);
-  await popup.getByTestId('ish-check-permissions').click();
+  await startWholeUserAudit(popup);
   const probe = popup.getByTestId('ish-probe');
   await expect(probe).toHaveAttribute('data-source', 'getUserPermissions');
   const finding = (subject: string) => probe.locator(`[data-testid="ish-finding"][data-subject="${subject}"]`);
@@ -218,7 +220,7 @@ test('Check permissions lists the missing module and the rights Expensify does n
   await expect(finding('General Ledger')).toHaveAttribute('data-status', 'ok');
   await expect(finding('Accounts Receivable')).toHaveAttribute('data-status', 'excess');
   await popup.screenshot({ path: 'test-results/screens/popup-probe-rights.png', fullPage: true });
-  await popup.getByTestId('ish-connection').screenshot({ path: 'test-results/screens/popup-probe-rights-section.png' });
+  await popup.getByTestId('ish-whole-user').screenshot({ path: 'test-results/screens/popup-probe-rights-section.png' });
 });
 
 test('where getUserPermissions is refused, the probe reads each object and lists the refused ones', async ({
@@ -229,7 +231,7 @@ test('where getUserPermissions is refused, the probe reads each object and lists
   const popup = await popupAfterIntacct(context, page, extensionId);
   await runTest(popup, { user: 'limited' });
   await expect(popup.getByTestId('ish-conn-result')).toHaveAttribute('data-code', 'ok');
-  await popup.getByTestId('ish-check-permissions').click();
+  await startWholeUserAudit(popup);
   const probe = popup.getByTestId('ish-probe');
   await expect(probe).toHaveAttribute('data-source', 'readByQuery');
   await expect(popup.getByTestId('ish-probe-note')).toContainText('Intacct refused getUserPermissions (PL04000005');
@@ -239,14 +241,14 @@ test('where getUserPermissions is refused, the probe reads each object and lists
   await expect(cash).toContainText('You do not have permission for API operation READ_BY_QUERY on objects of type checkingaccount');
   await expect(probe.locator('[data-testid="ish-finding"][data-status="ok"]')).toHaveCount(4);
   await popup.screenshot({ path: 'test-results/screens/popup-probe.png', fullPage: true });
-  await popup.getByTestId('ish-connection').screenshot({ path: 'test-results/screens/popup-probe-section.png' });
+  await popup.getByTestId('ish-whole-user').screenshot({ path: 'test-results/screens/popup-probe-section.png' });
 });
 
 test('an ended session sends the admin back to the connection test', async ({ context, page, extensionId }) => {
   const popup = await popupAfterIntacct(context, page, extensionId);
   await runTest(popup, { company: 'STALE' });
   await expect(popup.getByTestId('ish-conn-result')).toHaveAttribute('data-code', 'ok');
-  await popup.getByTestId('ish-check-permissions').click();
+  await startWholeUserAudit(popup);
   const result = popup.getByTestId('ish-probe-result');
   await expect(result).toHaveAttribute('data-code', 'session-invalid');
   await expect(result).toContainText('Run the connection test again');

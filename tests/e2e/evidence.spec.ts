@@ -9,7 +9,7 @@ import { EXPENSIFY_PROFILE } from '../../utils/profiles/expensify';
 import { requiredPermissions } from '../../utils/profiles/registry';
 import { DEMO_PERMISSIONS, isGatewayUrl, type DemoPermissions } from '../fixtures/intacct/gateway';
 import { PACK_FILE_NAMES, writeDemoEvidence } from '../../scripts/evidence-pack';
-import { openPermissionsWindow } from './harness';
+import { openPermissionsWindow, showSection } from './harness';
 import { extensionId, launchIntacct, routeDemoGateway } from './launch';
 import { auditWholeUser, exportFromPopup, popupAfterIntacct, setReviewer } from './whole-user-audit';
 
@@ -133,6 +133,7 @@ test('the whole-user audit lists the same missing and excess modules as the demo
   downloads,
 }) => {
   const popup = await popupAfterIntacct(context, page, extensionId);
+  await showSection(popup, 'settings');
   await popup.getByTestId('ish-option-permissionModel').selectOption('role-based');
   await setReviewer(popup, 'Dana Reviewer');
   await auditWholeUser(popup);
@@ -159,7 +160,7 @@ test('the whole-user audit lists the same missing and excess modules as the demo
   // Role-based company: the caveat says what the API reports.
   await expect(popup.getByTestId('ish-audit-caveats')).toContainText('This company grants rights through roles');
   await expect(popup.getByTestId('ish-audit-caveats')).toContainText('effective rights');
-  await popup.getByTestId('ish-connection').screenshot({ path: 'test-results/screens/evidence-popup-whole-user-audit.png' });
+  await popup.getByTestId('ish-whole-user').screenshot({ path: 'test-results/screens/evidence-popup-whole-user-audit.png' });
 
   const folder = await exportFromPopup(popup, 'ish-export-evidence');
   const files = await packFiles(downloads, folder);

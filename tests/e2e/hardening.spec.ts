@@ -2,7 +2,8 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { crossCheckFloodFile } from '../fixtures/intacct/hostile/profile-files';
 import { builtProfile } from '../unit/package/built-profile';
 import { MAX_REVIVALS } from '../../utils/background/overlay-revival';
-import { expect, openIntacctPage, openPermissionsWindow, openPopup, test } from './harness';
+import { BUILT_IN_PROFILES } from '../../utils/profiles/registry';
+import { expect, openIntacctPage, openPermissionsWindow, openPopup, openSetting, test } from './harness';
 
 // What a hostile page, reply or profile file could still do after the first hardening round (issue 15),
 // in the built extension in Chromium: switch the overlay off with a forged WXT event, pile up exports and
@@ -111,12 +112,13 @@ test('exports: one per tab every few seconds, and every export shows in the one 
 });
 
 async function importProfile(popup: Page, json: string): Promise<void> {
+  await openSetting(popup, 'custom-profile');
   await popup.getByTestId('ish-profile-import').setInputFiles({ name: 'profile.json', mimeType: 'application/json', buffer: Buffer.from(json, 'utf8') });
 }
 
 test('a hostile 256 kB profile file is refused in under a second with 100 problems listed and the rest counted', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
-  await popup.setViewportSize({ width: 380, height: 900 });
+  await popup.setViewportSize({ width: 560, height: 900 });
   const file = crossCheckFloodFile();
   const started = Date.now();
   await importProfile(popup, file);
@@ -129,15 +131,15 @@ test('a hostile 256 kB profile file is refused in under a second with 100 proble
 });
 
 test('an imported profile is marked "(imported)" in the popup and the overlay; one named like a built-in is refused', async ({ context, page, extensionId }) => {
-  const popup = await openPopup(context, extensionId);
-  await popup.setViewportSize({ width: 380, height: 900 });
+  const popup = await openPopup(context, extensionId, 'package');
+  await popup.setViewportSize({ width: 560, height: 900 });
   // The package link says where it leads.
   await expect(popup.getByTestId('ish-package-host')).toHaveText('www.expensify.com');
   await popup.getByTestId('ish-package').screenshot({ path: `${SCREENS}/hardening-package-host.png` });
 
   await importProfile(popup, JSON.stringify({ ...builtProfile(), name: 'Expensify' }));
   await expect(popup.getByTestId('ish-import-problem')).toContainText('is the name of the built-in profile "Expensify"');
-  await expect(popup.locator('[data-testid="ish-integration"] option')).toHaveText(['Expensify', 'Emburse Certify', 'Ramp', 'Brex', 'BILL Spend & Expense', 'ExpenseIn', 'Gorilla Expense']);
+  await expect(popup.locator('[data-testid="ish-integration"] option')).toHaveText(BUILT_IN_PROFILES.map((p) => p.name));
 
   await importProfile(popup, JSON.stringify(builtProfile()));
   await expect(popup.getByTestId('ish-integration')).toHaveValue('acme-expenses');

@@ -1,9 +1,10 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { shellUrl } from '../fixtures/intacct/router';
 import { extensionId, launchIntacct } from './launch';
-import { SECTION_LABELS, type Section } from '../../components/popup/sections';
+import type { Section } from '../../components/popup/sections';
 
 export { completedDownloadTexts, fixturePage, openIntacctPage } from './launch';
+export { openSetting, showSection } from './popup-nav';
 
 export const test = base.extend<{ context: BrowserContext; extensionId: string }>({
   // One browser per test: the extension's storage starts empty, as for a new admin.
@@ -27,12 +28,6 @@ export async function openPopup(context: BrowserContext, id: string, section?: S
   return popup;
 }
 
-/** The admin's click on a section's tab; resolves once its panel shows. */
-export async function showSection(popup: Page, section: Section): Promise<void> {
-  await popup.getByRole('tab', { name: new RegExp(`^${SECTION_LABELS[section]}`) }).click();
-  await expect(popup.locator(`[data-testid="ish-section"][data-section="${section}"]`)).toBeVisible();
-}
-
 /** The admin's way to a Permissions window: the role's Subscriptions page in Intacct, then its Permissions link. */
 export async function openPermissionsWindow(context: BrowserContext, page: Page): Promise<Page> {
   await page.goto(shellUrl('role-subscriptions'));
@@ -46,10 +41,3 @@ export async function openPermissionsWindow(context: BrowserContext, page: Page)
   return win;
 }
 
-/** Unfolds one of Settings' folded parts ("custom-profile", "taught", "reviewer"), on Settings first. */
-export async function openSetting(popup: Page, setting: 'custom-profile' | 'taught' | 'reviewer'): Promise<void> {
-  const details = popup.locator(`[data-testid="ish-setting"][data-setting="${setting}"]`);
-  if (!(await details.isVisible())) await showSection(popup, 'settings');
-  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-  await expect(details).toHaveAttribute('open', '');
-}

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { normalizedContent, readCustomErpPackage } from '../../utils/package/custom-erp-package';
 import { builtProfile } from '../unit/package/built-profile';
-import { expect, openPopup, test } from './harness';
+import { expect, openPopup, openSetting, showSection, test } from './harness';
 
 async function importProfile(popup: Page, json: string): Promise<void> {
+  await openSetting(popup, 'custom-profile');
   await popup.getByTestId('ish-profile-import').setInputFiles({
     name: 'acme-profile.json',
     mimeType: 'application/json',
@@ -13,20 +14,22 @@ async function importProfile(popup: Page, json: string): Promise<void> {
 }
 
 test('each built-in profile says where its package comes from', async ({ context, extensionId }) => {
-  const popup = await openPopup(context, extensionId);
+  const popup = await openPopup(context, extensionId, 'package');
   const section = popup.getByTestId('ish-package');
   await expect(section).toHaveAttribute('data-kind', 'download');
   await expect(popup.getByTestId('ish-package-link')).toHaveAttribute('href', 'https://www.expensify.com/tools/integrations/downloadPackage');
   await expect(section).toContainText('Expensify supplies the package');
 
+  await showSection(popup, 'settings');
   await popup.getByTestId('ish-integration').selectOption('certify');
+  await showSection(popup, 'package');
   await expect(section).toHaveAttribute('data-kind', 'vendor-sends');
   await expect(popup.getByTestId('ish-package-note')).toContainText('Certify representative');
 });
 
 test('an imported profile’s package is built, saved, and parses back to the same package', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
-  await popup.setViewportSize({ width: 380, height: 900 });
+  await popup.setViewportSize({ width: 560, height: 900 });
   const profile = builtProfile();
   await importProfile(popup, JSON.stringify(profile, null, 2));
   await expect(popup.getByTestId('ish-import-ok')).toContainText('Acme Expenses');
@@ -34,6 +37,7 @@ test('an imported profile’s package is built, saved, and parses back to the sa
   await expect(popup.getByTestId('ish-integration')).toHaveValue('acme-expenses');
   await expect(popup.getByTestId('ish-package')).toHaveAttribute('data-kind', 'built');
 
+  await showSection(popup, 'package');
   const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByTestId('ish-package-download').click()]);
   await expect(popup.getByTestId('ish-package-status')).toHaveText('Saved acme-expenses-package.xml to your downloads.');
   const file = await download.path();
@@ -52,7 +56,7 @@ test('an imported profile’s package is built, saved, and parses back to the sa
 
 test('a refused profile file lists each problem with its place in the file', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
-  await popup.setViewportSize({ width: 380, height: 900 });
+  await popup.setViewportSize({ width: 560, height: 900 });
   const broken = { ...builtProfile(), id: 'expensify', package: { kind: 'built', name: 'x', description: 'y', author: 'z', customFields: [] } };
   await importProfile(popup, JSON.stringify(broken));
   const problems = popup.getByTestId('ish-import-problem');

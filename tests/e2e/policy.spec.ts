@@ -5,6 +5,8 @@ import { test, expect, type Page } from '@playwright/test';
 import { lockedCertifyPolicy } from '../fixtures/organization-policy';
 import { CHROMIUM_POLICY_DIR, canWritePolicy, unpackedExtensionId, withChromiumPolicy } from './chromium-policy';
 import { EXTENSION_DIR, extensionId, launchIntacct, openIntacctPage } from './launch';
+import { showSection } from './harness';
+import type { Section } from '../../components/popup/sections';
 
 // Each test launches its own Chromium after writing the policy: Chromium reads policy files at start.
 test.skip(!canWritePolicy(), `writing ${CHROMIUM_POLICY_DIR} needs root (CI runs as root)`);
@@ -17,13 +19,13 @@ async function expectAccessible(popup: Page): Promise<void> {
   expect(serious).toEqual([]);
 }
 
-async function popupOf(launched: Awaited<ReturnType<typeof launchIntacct>>): Promise<Page> {
+async function popupOf(launched: Awaited<ReturnType<typeof launchIntacct>>, section: Section = 'settings'): Promise<Page> {
   const id = await extensionId(launched.context);
   // The policy was keyed by the id computed from the path; a mismatch would make the test prove nothing.
   expect(id).toBe(unpackedExtensionId(EXTENSION_DIR));
   const popup = await launched.context.newPage();
-  await popup.setViewportSize({ width: 380, height: 800 });
-  await popup.goto(`chrome-extension://${id}/popup.html`);
+  await popup.setViewportSize({ width: 560, height: 800 });
+  await popup.goto(`chrome-extension://${id}/popup.html#${section}`);
   return popup;
 }
 
@@ -84,9 +86,14 @@ test('a malformed policy value is ignored with a note in the popup, and the rest
       await expect(popup.getByTestId('ish-integration')).toHaveValue('certify');
       await expect(popup.getByTestId('ish-integration')).toBeDisabled();
       await expect(popup.getByTestId('ish-option-permissionModel')).toHaveValue('user-based');
-      await expect(popup.getByTestId('ish-conn-test')).toBeVisible();
       await popup.screenshot({ path: 'test-results/screens/popup-policy-problems.png', fullPage: true });
       await expectAccessible(popup);
+      // Every section says a part of the policy was ignored, and leads to where it is explained.
+      await showSection(popup, 'connection');
+      await expect(popup.getByTestId('ish-conn-test')).toBeVisible();
+      await expect(popup.getByTestId('ish-policy-note')).toContainText('of your organization’s policy were ignored');
+      await popup.getByTestId('ish-policy-note').getByRole('button', { name: 'See Settings' }).click();
+      await expect(popup.getByTestId('ish-policy-problems')).toBeVisible();
       expect(errors).toEqual([]);
     } finally {
       await launched.close();

@@ -148,3 +148,17 @@ test('a half-typed connection test survives a look at another section; the audit
   await expect(panel(popup, 'connection')).toBeVisible();
   await expect(popup.getByTestId('ish-conn-sender')).toHaveValue('democo_sender');
 });
+
+test('the integrations added from their published requirements are offered and guide the Security page', async ({ context, page, extensionId }) => {
+  const popup = await openPopup(context, extensionId, 'settings');
+  const names = await popup.locator('[data-testid="ish-integration"] option').allTextContents();
+  for (const name of ['Emburse Spend', 'DATABASICS', 'Fyle', 'Tallie', 'Abacus']) expect(names, name).toContain(name);
+  await popup.getByTestId('ish-integration').selectOption('databasics');
+  await expect(popup.getByTestId('ish-connecting')).toContainText('DATABASICS');
+  await showSection(popup, 'setup');
+  await expect(popup.getByTestId('ish-checklist-step').filter({ hasText: 'Web Services developer licence' })).toHaveCount(1);
+  // DATABASICS' sender is all capitals: the demo Security page lists none such, so the check says missing.
+  const frame = await openIntacctPage(page, 'company-security');
+  await expect(frame.getByTestId('ish-overlay')).toContainText('DATABASICS');
+  await expect(frame.locator('[data-testid="ish-finding"][data-subject="Sender ID DATABASICS"]')).toHaveAttribute('data-status', 'missing');
+});

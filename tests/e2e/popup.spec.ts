@@ -17,7 +17,7 @@ test('switching the integration in the popup changes the guide on the page and i
   const overlay = frame.getByTestId('ish-overlay');
   await expect(overlay).toContainText('Expensify');
 
-  const popup = await openPopup(context, extensionId);
+  const popup = await openPopup(context, extensionId, 'settings');
   await popup.getByTestId('ish-integration').selectOption({ label: 'Emburse Certify' });
   // The overlay follows the stored choice without a reload.
   await expect(overlay).toContainText('Emburse Certify');

@@ -1,7 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { POD_HOST } from '../fixtures/intacct/catalog';
 import { pageUrl } from '../fixtures/intacct/router';
-import { expect, openIntacctPage, openPopup, test } from './harness';
+import { expect, openIntacctPage, openPopup, openSetting, test } from './harness';
 
 const SCREENS = 'test-results/screens';
 
@@ -73,6 +73,7 @@ test('teach a page the helper does not know, point at a field it cannot find, an
   await expect(page.getByTestId('ish-overlay')).toHaveAttribute('data-page-kind', 'sender-form');
 
   await popup.reload();
+  await openSetting(popup, 'taught');
   await expect(popup.getByTestId('ish-taught-field')).toContainText('partner code');
   await popup.getByTestId('ish-taught-rules').getByTestId('ish-taught-remove').first().click();
   await expect(popup.getByTestId('ish-taught-page')).toHaveCount(0);
@@ -95,6 +96,7 @@ test('Copy page structure gives the frame’s structure and none of its values, 
 
 test('a taught-rules file that is not valid is refused with each problem, and nothing is lost', async ({ context, extensionId }) => {
   const popup = await openPopup(context, extensionId);
+  await openSetting(popup, 'taught');
   await popup.getByTestId('ish-taught-import').setInputFiles({
     name: 'rules.json',
     mimeType: 'application/json',

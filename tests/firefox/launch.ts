@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
+import type { Section } from '../../components/popup/sections';
 import { FIXTURE_PAGES, POD_HOST, type FixturePage } from '../fixtures/intacct/catalog';
 import { pageUrl, resolveFixture, shellUrl } from '../fixtures/intacct/router';
 import { startDemoProxy, type DemoProxy } from './demo-proxy';
@@ -170,7 +171,7 @@ export async function openIntacctPage(page: Page, name: string): Promise<Frame> 
  */
 export async function openExtensionPage(session: FirefoxSession, file: string, readySelector: string): Promise<Page> {
   const page = await session.browser.newPage();
-  await page.setViewport({ width: 380, height: 800 });
+  await page.setViewport({ width: 560, height: 800 });
   page.goto(`moz-extension://${session.uuid}/${file}`).catch(() => undefined);
   // While the tab changes process, a query can hit the discarded document and fail: ask again.
   await poll(async () => {
@@ -185,8 +186,15 @@ export async function openExtensionPage(session: FirefoxSession, file: string, r
   return page;
 }
 
-export function openPopup(session: FirefoxSession): Promise<Page> {
-  return openExtensionPage(session, 'popup.html', '[data-testid="ish-popup"]');
+/** The popup as a page of its own, on a section (`popup.html#connection`) or on Setup, where it opens. */
+export function openPopup(session: FirefoxSession, section?: Section): Promise<Page> {
+  return openExtensionPage(session, `popup.html${section ? `#${section}` : ''}`, `[data-testid="ish-popup"][data-section="${section ?? 'setup'}"]`);
+}
+
+/** The admin's click on a section's tab; resolves once its panel shows. */
+export async function showSection(popup: Page, section: Section): Promise<void> {
+  await popup.click(`#pp-tab-${section}`);
+  await popup.waitForSelector(`#pp-panel-${section}:not([hidden])`, { timeout: 10_000 });
 }
 
 // ---- reading the page ---------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ describe('in Firefox, with expense reports and role-based permissions chosen in 
   let page: Page;
   beforeAll(async () => {
     session = await launchFirefox();
-    const popup = await openPopup(session);
+    const popup = await openPopup(session, 'settings');
     for (const [option, value] of Object.entries(CHOICES)) {
       await popup.select(`[data-testid="ish-option-${option}"]`, value);
       await popup.waitForFunction(

@@ -20,7 +20,7 @@ describe.skipIf(!canWriteFirefoxPolicy())(`a Firefox enterprise policy (${FIREFO
         const overlay = await waitFor(frame, inOverlay('[data-testid="ish-overlay"]'));
         expect(await overlay.evaluate((el) => el.textContent)).toContain('Emburse Certify');
 
-        const popup = await openPopup(session);
+        const popup = await openPopup(session, 'settings');
         expect(await popup.$eval('[data-testid="ish-integration"]', selectState)).toEqual({ value: 'certify', disabled: true });
         expect(await popup.$eval('[data-testid="ish-option-permissionModel"]', selectState)).toEqual({ value: 'role-based', disabled: true });
         expect(await textOf(popup, '[data-testid="ish-locked"]')).toBe('Set by your organization');
@@ -43,7 +43,7 @@ describe.skipIf(!canWriteFirefoxPolicy())(`a Firefox enterprise policy (${FIREFO
     await withFirefoxPolicy(geckoId(), policy, async () => {
       const session = await launchFirefox();
       try {
-        const popup = await openPopup(session);
+        const popup = await openPopup(session, 'settings');
         await waitFor(popup, '[data-testid="ish-policy-problems"]');
         const problems = await popup.$$eval('[data-testid="ish-policy-problem"]', (els) => els.map((e) => e.getAttribute('data-key')));
         expect(problems.sort()).toEqual(['hideConnectionTest', 'organizationName']);

@@ -14,6 +14,7 @@ import {
   launchFirefox,
   openIntacctPage,
   openPopup,
+  showSection,
   poll,
   textOf,
   typeInto,
@@ -37,7 +38,7 @@ async function popupAfterIntacct(): Promise<Page> {
   const page = await intacctTab(session);
   const frame = await openIntacctPage(page, 'company-security');
   await waitFor(frame, inOverlay('[data-testid="ish-overlay"]'));
-  const popup = await openPopup(session);
+  const popup = await openPopup(session, 'connection');
   await poll(async () => (await popup.$eval('[data-testid="ish-conn-company"]', (el) => (el as HTMLInputElement).value)) === 'DEMOCO', 'the company ID');
   return popup;
 }
@@ -72,7 +73,8 @@ it('the connection test against the demo gateway: connected, then the diagnosis 
 });
 
 it('an imported profile’s package is built and saved under its name, and parses back to the same package', async () => {
-  const popup = await openPopup(session);
+  const popup = await openPopup(session, 'settings');
+  await popup.click('[data-testid="ish-setting"][data-setting="custom-profile"] summary');
   const dir = mkdtempSync(path.join(tmpdir(), 'ish-profile-'));
   try {
     const file = path.join(dir, 'acme-profile.json');
@@ -85,6 +87,7 @@ it('an imported profile’s package is built and saved under its name, and parse
   await poll(async () => (await textOf(popup, '[data-testid="ish-import-ok"]')).includes('Acme Expenses'), 'the import');
   await poll(async () => (await attributeOf(popup, '[data-testid="ish-package"]', 'data-kind')) === 'built', 'the built package');
 
+  await showSection(popup, 'package');
   await popup.click('[data-testid="ish-package-download"]');
   await poll(async () => (await textOf(popup, '[data-testid="ish-package-status"]')) === 'Saved acme-expenses-package.xml to your downloads.', 'the saved message');
   const files = await downloads(session, 1);
