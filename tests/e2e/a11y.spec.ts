@@ -199,6 +199,8 @@ test.describe('keyboard', () => {
     const popup = await openPopup(context, extensionId);
     await popup.setViewportSize({ width: 560, height: 900 });
     await expect(popup.getByTestId('ish-checklist')).toBeVisible();
+    // The frames' probe answers after the first render: its Copy page structure joins the Tab order then.
+    await expect(popup.getByTestId('ish-copy-structure').first()).toBeVisible();
 
     /** Numbers every control a Tab should reach in the shown section, in document order, then Tabs through them all. */
     const walk = async (section: string) => {
