@@ -2,6 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 import type { ControlValue } from '@/utils/apply/controls';
 import { changeCount, planChanges, type ApplyPlan, type ApplyStep, type ControlChange, type PlanNote } from '@/utils/apply/plan';
 import { adminClick } from './admin-click';
+import { focusProvenanceOf, focusScopeOf } from './sealed/focus-provenance';
+import { SealedButton } from './sealed/SealedButton';
 import type { ApplyOffer } from './useApply';
 
 export interface ApplyChangesProps {
@@ -73,6 +75,11 @@ function StepItem({ step }: { step: ApplyStep }) {
   );
 }
 
+/** Focus our code moves after the admin's own press (focus-provenance.ts): the admin's next Tab and Enter are taken. */
+function focusOurs(el: HTMLElement | null): void {
+  if (el) focusProvenanceOf(focusScopeOf(el)).focusOurs(el);
+}
+
 function groupsOf(steps: readonly ApplyStep[]): Array<[string, ApplyStep[]]> {
   const groups = new Map<string, ApplyStep[]>();
   for (const s of steps) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
@@ -101,7 +108,7 @@ function Preview({ plan, note, apply }: { plan: ApplyPlan; note: string; apply: 
   const heading = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   // The preview replaces the button the admin pressed: keyboard focus lands on what it says.
-  useEffect(() => heading.current?.focus(), [plan]);
+  useEffect(() => focusOurs(heading.current), [plan]);
   const count = planChanges(plan).length;
   return (
     <section className="ish-apply-preview" data-testid="ish-apply-preview" aria-labelledby={headingId}>
@@ -128,11 +135,7 @@ function Preview({ plan, note, apply }: { plan: ApplyPlan; note: string; apply: 
       <Notes title="Left as they are" notes={plan.leftAlone} testId="ish-apply-left-alone" />
       {plan.then && <p className="ish-note">{plan.then}</p>}
       <div className="ish-actions">
-        {count > 0 && (
-          <button type="button" className="ish-primary" data-testid="ish-apply-confirm" onClick={adminClick(apply.onConfirm)}>
-            Apply {changeCount(count)}
-          </button>
-        )}
+        {count > 0 && <SealedButton testId="ish-apply-confirm" variant="primary" label={`Apply ${changeCount(count)}`} onPress={apply.onConfirm} />}
         <button type="button" className="ish-secondary" data-testid="ish-apply-cancel" onClick={adminClick(apply.onCancel)}>
           {count > 0 ? 'Cancel' : 'Close'}
         </button>
@@ -158,7 +161,7 @@ function EditList({ intro, edits }: { intro: string; edits: readonly { subject: 
 function Result({ apply }: { apply: ApplyOffer }) {
   const box = useRef<HTMLDivElement>(null);
   const { state } = apply;
-  useEffect(() => box.current?.focus(), [state]);
+  useEffect(() => focusOurs(box.current), [state]);
   if (state.phase === 'applied') {
     const { outcome, saved } = state;
     return (
@@ -175,9 +178,7 @@ function Result({ apply }: { apply: ApplyOffer }) {
           <p className="ish-note">You saved the page, so Undo is no longer offered.</p>
         ) : (
           outcome.edits.length > 0 && (
-            <button type="button" className="ish-secondary" data-testid="ish-apply-undo" onClick={adminClick(apply.onUndo)}>
-              Undo
-            </button>
+            <SealedButton testId="ish-apply-undo" label="Undo" onPress={apply.onUndo} />
           )
         )}
       </div>
@@ -201,14 +202,7 @@ export function ApplyChanges({ apply, offered }: ApplyChangesProps) {
   const { state } = apply;
   if (state.phase === 'preview') return <Preview plan={state.plan} note={state.note} apply={apply} />;
   const button = offered && state.phase !== 'applied' && (
-    <button
-      type="button"
-      className="ish-primary"
-      data-testid={apply.kind === 'rights' ? 'ish-apply-rights' : 'ish-apply-settings'}
-      onClick={adminClick(apply.onStart)}
-    >
-      {apply.label}…
-    </button>
+    <SealedButton testId={apply.kind === 'rights' ? 'ish-apply-rights' : 'ish-apply-settings'} variant="primary" label={`${apply.label}…`} onPress={apply.onStart} />
   );
   if (!button && state.phase === 'idle') return null;
   return (

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { describeChange, type RightsChange } from '@/utils/audit/drift';
-import { adminClick } from './admin-click';
+import { SealedButton } from './sealed/SealedButton';
 
 /** What the overlay knows about the last audit of the role or user this page shows. */
 export interface DriftView {
@@ -42,21 +42,8 @@ export function AuditEvidence({ onExport, reviewer, result, busy, drift }: Audit
         </div>
       )}
       <div className="ish-actions">
-        <button type="button" className="ish-secondary" data-testid="ish-export" onClick={adminClick(onExport)} disabled={busy}>
-          {busy ? 'Saving…' : 'Export audit'}
-        </button>
-        {drift && (
-          <button
-            type="button"
-            className="ish-secondary"
-            data-testid="ish-compare"
-            aria-expanded={open}
-            aria-controls={listId}
-            onClick={() => setOpen(!open)}
-          >
-            {open ? 'Hide comparison' : 'Compare with last audit'}
-          </button>
-        )}
+        <SealedButton testId="ish-export" label={busy ? 'Saving…' : 'Export audit'} disabled={busy} onPress={onExport} />
+        {drift && <SealedButton testId="ish-compare" label={open ? 'Hide comparison' : 'Compare with last audit'} onPress={() => setOpen(!open)} />}
         <p className="ish-note">
           audit.json, audit.csv, a printable report and SHA256SUMS, in one folder.{' '}
           {reviewer ? `Reviewer: ${reviewer}.` : 'No reviewer yet: type your name in the popup’s Audit evidence section.'}
@@ -77,9 +64,7 @@ export function AuditEvidence({ onExport, reviewer, result, busy, drift }: Audit
               ))}
             </ul>
           )}
-          <button type="button" className="ish-secondary" data-testid="ish-export-comparison" onClick={adminClick(drift.onExportComparison)} disabled={busy}>
-            Export comparison
-          </button>
+          <SealedButton testId="ish-export-comparison" label="Export comparison" disabled={busy} onPress={drift.onExportComparison} />
         </div>
       )}
       {result && (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Finding } from '@/utils/audit/finding';
 import { summaryLine } from '@/utils/audit/finding';
+import { SealedButton } from './sealed/SealedButton';
 
 const STATUS_TEXT: Record<Finding['status'], string> = { ok: 'OK', missing: 'Missing', wrong: 'Wrong', excess: 'Excess', 'not-found': 'Not found' };
 const RANK: Record<Finding['status'], number> = { missing: 0, wrong: 1, 'not-found': 2, excess: 3, ok: 4 };
@@ -67,9 +68,9 @@ function FindingItem({ finding: f, onPoint, onPointAt }: { finding: Finding; onP
           {f.message && (f.status !== 'missing' || !f.fix) && <p>{short(f.message, 240)}</p>}
           {f.fix && <p className="ish-fix">{short(f.fix, 240)}</p>}
           {f.status === 'not-found' && f.id.startsWith('field:') && onPointAt && (
-            <button type="button" className="ish-secondary ish-point-at" data-testid="ish-point-at" onClick={() => onPointAt(f)}>
-              Point at it
-            </button>
+            <div className="ish-point-at">
+              <SealedButton testId="ish-point-at" label="Point at it" onPress={() => onPointAt(f)} />
+            </div>
           )}
         </div>
       )}

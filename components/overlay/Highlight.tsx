@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { markOwnOverlay } from './sealed/visibility';
 
 interface Box {
   top: number;
@@ -32,5 +33,6 @@ export function Highlight({ target }: { target: Element | null }) {
     };
   }, [target]);
   if (!box) return null;
-  return <div className="ish-highlight" data-testid="ish-highlight" style={box} aria-hidden="true" />;
+  // Ours, over the page and never over the panel (it lies below it): the sealed buttons' cover check skips it.
+  return <div ref={markOwnOverlay} className="ish-highlight" data-testid="ish-highlight" style={box} aria-hidden="true" />;
 }

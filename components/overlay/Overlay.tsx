@@ -1,11 +1,12 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { isProblem, type Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
-import { adminClick } from './admin-click';
 import { ApplyChanges } from './ApplyChanges';
 import { AuditEvidence, type AuditEvidenceProps } from './AuditEvidence';
 import type { ApplyOffer } from './useApply';
 import { Findings } from './Findings';
+import { focusProvenanceOf, focusScopeOf } from './sealed/focus-provenance';
+import { SealedButton } from './sealed/SealedButton';
 
 export interface FillOffer {
   /** How many fields of this page "Fill recommended values" would set. */
@@ -60,11 +61,13 @@ export function Overlay({
     onCollapsedChange?.(!collapsed);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
-    if (event.key !== 'Escape' || collapsed) return;
+    if (event.key !== 'Escape' || collapsed || !event.nativeEvent.isTrusted) return;
     // Escape is ours while focus is in the panel: Intacct's page does not also see it. Focus moves to the
-    // Show button first, so a keyboard user keeps their place (and a pointed field loses its ring).
+    // Show button first, so a keyboard user keeps their place (and a pointed field loses its ring); that
+    // move is the admin's own (the key was), so their next Tab into an action is taken.
     event.stopPropagation();
-    toggleButton.current?.focus();
+    const button = toggleButton.current;
+    if (button) focusProvenanceOf(focusScopeOf(button)).focusOurs(button);
     toggle();
   };
   return (
@@ -116,9 +119,7 @@ export function Overlay({
             {fill && (fill.count > 0 || fill.lastResult) && (
               <div className="ish-actions">
                 {fill.count > 0 && (
-                  <button type="button" className="ish-primary" data-testid="ish-fill" onClick={adminClick(fill.onFill)}>
-                    Fill recommended values ({fill.count})
-                  </button>
+                  <SealedButton testId="ish-fill" variant="primary" label={`Fill recommended values (${fill.count})`} onPress={fill.onFill} />
                 )}
                 {fill.lastResult && (
                   <p className="ish-note" role="status" data-testid="ish-fill-result">

@@ -1,10 +1,10 @@
 import type { SyntheticEvent } from 'react';
 
 /**
- * The overlay's actions that change Intacct's page or save files (Apply, Fill, Export) run only on the
- * admin's own click or key press. The panel's shadow root is open — tests and assistive technology read
- * it — so a script of the page can reach its buttons; the browser marks that script's `.click()` as not
- * trusted, and it does nothing. A keyboard's Enter or Space on a focused button is a trusted click.
+ * For the panel's small controls that change nothing on Intacct's page (Cancel on Apply's preview): a
+ * page script's `.click()` is not trusted, and does nothing. The actions that do change the page, save
+ * files, keep rules or show kept audits are sealed buttons (sealed/sealed-button.ts), which also refuse
+ * trusted presses the admin did not aim at them.
  */
 export function adminClick(action: () => void): (event: SyntheticEvent) => void {
   return (event) => {

@@ -10,10 +10,7 @@ function driverFor(page: Page, frame: Frame): FlowDriver {
     // The flows' page functions take plain JSON arguments, which Playwright passes as they are.
     evaluate: <A, R>(fn: (arg: A) => R, arg: A) => frame.evaluate(fn as (arg: unknown) => R, arg),
     click: (testId) => frame.getByTestId(testId).click(),
-    press: async (testId, key) => {
-      await frame.getByTestId(testId).focus();
-      await page.keyboard.press(key === ' ' ? 'Space' : key);
-    },
+    key: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
     screenshot: async (name) => void (await page.screenshot({ path: `${SCREENS}/${name}.png` })),
   };
 }

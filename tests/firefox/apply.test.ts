@@ -21,12 +21,7 @@ function driverFor(page: Page, frame: Frame): FlowDriver {
       await button.click();
       await button.dispose();
     },
-    press: async (testId, key) => {
-      const button = await waitFor(frame, selector(testId));
-      await button.focus();
-      await button.dispose();
-      await page.keyboard.press(key === ' ' ? 'Space' : key);
-    },
+    key: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
     screenshot: async (name) => void (await page.screenshot({ path: screenshotFile(`${name}.png`) })),
   };
 }

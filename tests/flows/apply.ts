@@ -15,8 +15,8 @@ export interface FlowDriver {
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>;
   /** The admin's own click (trusted input) on the overlay's element with this test id. */
   click(testId: string): Promise<void>;
-  /** The admin focuses the overlay's element with this test id and presses `key` (trusted input). */
-  press(testId: string, key: 'Enter' | ' '): Promise<void>;
+  /** The admin presses a key wherever focus is (trusted input). */
+  key(key: 'Tab' | 'Enter' | ' ' | 'x'): Promise<void>;
   /** Saves a screenshot of the tab under this name, for a person to look at. */
   screenshot(name: string): Promise<void>;
 }
@@ -77,6 +77,13 @@ export function overlayView(): OverlayView {
     previewed: all('[data-testid="ish-apply-change"]').map((c) => `${c.getAttribute('data-subject')}=${c.getAttribute('data-to')}`),
     result: all('[data-testid="ish-apply-result"]')[0]?.textContent ?? '',
   };
+}
+
+/** In the page: the test id of the overlay element that holds focus (through the open root), or ''. */
+export function focusedTestId(): string {
+  const host = document.activeElement;
+  const inner = host?.shadowRoot?.activeElement ?? null;
+  return inner?.getAttribute('data-testid') ?? '';
 }
 
 /**
@@ -153,7 +160,7 @@ const notOk = (view: OverlayView): string[] => view.findings.filter((f) => !f.st
  * Expensify on the demo role's Subscriptions page or Permissions window (already open, with the overlay):
  * a page script's presses do nothing; the admin's Apply previews, changes nothing until confirmed, then
  * changes exactly the previewed controls, every check turns OK and Save is never clicked; Undo puts every
- * control back. The admin's keyboard works as well as the mouse (Enter on Confirm).
+ * control back. The admin's keyboard works as well as the mouse (Tab to Confirm, then Enter).
  */
 export async function applyRightsFlow(driver: FlowDriver, page: 'role-subscriptions' | 'role-permissions'): Promise<void> {
   const view = (): Promise<OverlayView> => driver.evaluate(overlayView, undefined);
@@ -179,7 +186,11 @@ export async function applyRightsFlow(driver: FlowDriver, page: 'role-subscripti
   await settle();
   assert.deepEqual(changed(before, await controls()), [], 'a page script confirmed the apply');
 
-  await driver.press('ish-apply-confirm', 'Enter');
+  // The admin's keyboard: from the preview's heading (where focus went after the press on Apply), Tab on to
+  // Confirm and press Enter.
+  for (let i = 0; i < 20 && (await driver.evaluate(focusedTestId, undefined)) !== 'ish-apply-confirm'; i++) await driver.key('Tab');
+  assert.equal(await driver.evaluate(focusedTestId, undefined), 'ish-apply-confirm', 'Tab did not reach Confirm');
+  await driver.key('Enter');
   const applied = await until(view, (v) => v.result.startsWith('Applied') && notOk(v).length === 0, 'every check OK after Apply');
   assert.match(applied.result, /Review them on the page, then click Save yourself\./);
   assert.deepEqual(changed(before, await controls()), [...preview.previewed].sort(), 'the page changed other than previewed');

@@ -9,6 +9,7 @@ import type { ExportAudit, ExportReply } from '@/utils/export/export-message';
 import { withAudit, type AuditRecord } from '@/utils/export/history';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { fixtureHtml, parseHtml } from './pages/load-fixture';
+import { LayoutFree } from './layout-free';
 import { trustedClick } from './trusted-click';
 
 // What the admin sees of the evidence: the overlay's Export audit and its "changed since your audit of …",
@@ -59,17 +60,19 @@ function renderOverlay(history = withAudit({}, 'DEMOCO', record()), onExport = v
   const doc = parseHtml(fixtureHtml('role-permissions'));
   act(() =>
     root.render(
-      <OverlayApp
-        doc={doc}
-        kind="role-permissions"
-        selection={{ profileId: 'expensify', options: {} }}
-        domVersion={0}
-        companyId="DEMOCO"
-        history={history}
-        reviewer="Dana Reviewer"
-        onExport={onExport}
-        now={() => NOW}
-      />,
+      <LayoutFree>
+        <OverlayApp
+          doc={doc}
+          kind="role-permissions"
+          selection={{ profileId: 'expensify', options: {} }}
+          domVersion={0}
+          companyId="DEMOCO"
+          history={history}
+          reviewer="Dana Reviewer"
+          onExport={onExport}
+          now={() => NOW}
+        />
+      </LayoutFree>,
     ),
   );
   return { onExport, doc };

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Overlay } from '@/components/overlay/Overlay';
 import { notFoundFinding, type Finding } from '@/utils/audit/finding';
 import type { PageGuide } from '@/utils/guide/types';
+import { LayoutFree } from './layout-free';
+import { trusted, trustedClick } from './trusted-click';
 
 const guide: PageGuide = {
   kind: 'ws-user-form',
@@ -47,9 +49,15 @@ describe('the overlay panel', () => {
     expect(host.querySelector('[data-testid="ish-step"]')).toBeNull();
     act(() => button?.click());
     act(() => {
-      host.querySelector('aside')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+      host.querySelector('aside')?.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     });
     expect(button?.getAttribute('aria-expanded')).toBe('false');
+    // A page script's Escape (not trusted) folds nothing.
+    act(() => button?.click());
+    act(() => {
+      host.querySelector('aside')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('warns before saving where a mistake cannot be undone', () => {
@@ -72,17 +80,27 @@ describe('the overlay panel', () => {
     expect(host.querySelector('[data-testid="ish-summary"]')?.textContent).toBe('All 10 checks pass');
   });
 
-  it('shows a check it could not find as "Not found", counts it, and never calls the page passing', () => {
+  it('shows a check it could not find as "Not found", counts it, and never calls the page passing', async () => {
     const ok: Finding = { id: 'field:a', subject: 'User type', status: 'ok', found: 'Business', expected: 'Business', message: '', fix: '', group: '' };
     const nf = notFoundFinding({ id: 'field:b', subject: 'User ID', expected: 'xmlgateway_expensify', lookedFor: 'a field labelled “User ID”' });
     const pointed: Finding[] = [];
-    act(() => root.render(<Overlay guide={guide} findings={[ok, nf]} onPointAt={(f) => pointed.push(f)} />));
+    act(() =>
+      root.render(
+        <LayoutFree>
+          <Overlay guide={guide} findings={[ok, nf]} onPointAt={(f) => pointed.push(f)} />
+        </LayoutFree>,
+      ),
+    );
     expect(host.querySelector('[data-testid="ish-summary"]')?.textContent).toBe('1 OK, 1 not found on this page');
     const item = host.querySelector('[data-status="not-found"]');
     expect(item?.getAttribute('data-subject')).toBe('User ID');
     expect(item?.textContent).toContain('Not found');
     expect(item?.textContent).toContain('could not find a field labelled “User ID”');
-    act(() => (item?.querySelector('[data-testid="ish-point-at"]') as HTMLButtonElement | null)?.click());
+    const pointAt = item?.querySelector('[data-testid="ish-point-at"]');
+    // A page script's click starts nothing; the admin's does.
+    await act(async () => (pointAt as HTMLElement | null)?.click());
+    expect(pointed).toEqual([]);
+    await act(async () => trustedClick(pointAt));
     expect(pointed.map((f) => f.id)).toEqual(['field:b']);
   });
 
