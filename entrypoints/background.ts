@@ -2,9 +2,10 @@ import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
 import { handlePageReport } from '@/utils/messages/page-handler';
 import { forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils/storage/frames';
-import { recognizedFramesItem } from '@/utils/storage/session-items';
+import { pageComparisonItem, recognizedFramesItem } from '@/utils/storage/session-items';
 import { registerConnectionHandlers } from '@/utils/background/connection';
 import { handleExportAudit } from '@/utils/export/export-handler';
+import { handleShowComparison } from '@/utils/export/page-comparison-handler';
 import { RevivalBudget, handleOverlayLost } from '@/utils/background/overlay-revival';
 import { keepOrganizationPolicyCopy } from '@/utils/managed/read';
 import { keepTaughtPagesInForce } from '@/utils/background/taught-pages';
@@ -43,6 +44,11 @@ export default defineBackground(() => {
 
   // Answers only its own messages (a promise of where the pack went); undefined lets others answer theirs.
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => handleExportAudit(raw, sender));
+
+  // "Compare with last audit" on a page: kept for the popup, which shows the earlier audit (never the page).
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) =>
+    handleShowComparison(raw, sender, { keep: (comparison) => pageComparisonItem.setValue(comparison) }),
+  );
 
   browser.tabs.onRemoved.addListener((tabId) => {
     update((state) => forgetTab(state, tabId));

@@ -1,15 +1,15 @@
-import { useId, useState } from 'react';
-import { describeChange, type RightsChange } from '@/utils/audit/drift';
 import { SealedButton } from './sealed/SealedButton';
 
 /** What the overlay knows about the last audit of the role or user this page shows. */
 export interface DriftView {
   /** "3 Nov". */
   since: string;
-  reviewer: string;
-  changes: RightsChange[];
+  /** How many rights changed since. */
+  count: number;
   /** "1 changed, 2 added" / "No change". */
   line: string;
+  /** Shows the comparison in the popup (never on the page: utils/export/page-comparison.ts). */
+  onCompare: () => void;
   onExportComparison: () => void;
 }
 
@@ -19,23 +19,22 @@ export interface AuditEvidenceProps {
   reviewer: string;
   /** What the last export did ("Saved … to Downloads/…"), or why it failed. */
   result: string;
+  /** Where the comparison went ("in the helper's popup"), or why it did not. */
+  compareResult?: string;
   busy: boolean;
   drift: DriftView | null;
 }
 
-function subjectOf(change: RightsChange): string {
-  return `${change.module} › ${change.object}`;
-}
-
-/** Export audit, the pack it writes, and what changed since the last audit of this role or user. */
-export function AuditEvidence({ onExport, reviewer, result, busy, drift }: AuditEvidenceProps) {
-  const [open, setOpen] = useState(false);
-  const listId = useId();
-  const changed = drift !== null && drift.changes.length > 0;
+/**
+ * Export audit, the pack it writes, and whether the rights changed since the last audit of this role or
+ * user. The earlier audit's rights and reviewer are shown in the popup only: the page can read the panel.
+ */
+export function AuditEvidence({ onExport, reviewer, result, compareResult = '', busy, drift }: AuditEvidenceProps) {
+  const changed = drift !== null && drift.count > 0;
   return (
     <div className="ish-evidence">
       {drift && (
-        <div className={changed ? 'ish-caution' : 'ish-note ish-drift-same'} role="status" data-testid="ish-drift" data-changes={drift.changes.length}>
+        <div className={changed ? 'ish-caution' : 'ish-note ish-drift-same'} role="status" data-testid="ish-drift" data-changes={drift.count}>
           {changed
             ? `Changed since your audit of ${drift.since}: ${drift.line}.`
             : `Same rights as your audit of ${drift.since}.`}
@@ -43,29 +42,17 @@ export function AuditEvidence({ onExport, reviewer, result, busy, drift }: Audit
       )}
       <div className="ish-actions">
         <SealedButton testId="ish-export" label={busy ? 'Saving…' : 'Export audit'} disabled={busy} onPress={onExport} />
-        {drift && <SealedButton testId="ish-compare" label={open ? 'Hide comparison' : 'Compare with last audit'} onPress={() => setOpen(!open)} />}
+        {drift && <SealedButton testId="ish-compare" label="Compare with last audit" onPress={drift.onCompare} />}
+        {drift && <SealedButton testId="ish-export-comparison" label="Export comparison" disabled={busy} onPress={drift.onExportComparison} />}
         <p className="ish-note">
           audit.json, audit.csv, a printable report and SHA256SUMS, in one folder.{' '}
           {reviewer ? `Reviewer: ${reviewer}.` : 'No reviewer yet: type your name in the popup’s Audit evidence section.'}
         </p>
       </div>
-      {drift && open && (
-        <div className="ish-changes" id={listId} data-testid="ish-changes">
-          <p className="ish-note">
-            Since your audit of {drift.since}
-            {drift.reviewer ? ` (reviewed by ${drift.reviewer})` : ''}: {drift.line.toLowerCase()}.
-          </p>
-          {drift.changes.length > 0 && (
-            <ul>
-              {drift.changes.map((c) => (
-                <li key={`${c.module}\u0000${c.object}`} className={`ish-change ish-change-${c.change}`} data-testid="ish-change" data-change={c.change} data-subject={subjectOf(c)}>
-                  <strong>{subjectOf(c)}</strong>: {describeChange(c)}
-                </li>
-              ))}
-            </ul>
-          )}
-          <SealedButton testId="ish-export-comparison" label="Export comparison" disabled={busy} onPress={drift.onExportComparison} />
-        </div>
+      {compareResult && (
+        <p className="ish-note" role="status" data-testid="ish-compare-result">
+          {compareResult}
+        </p>
       )}
       {result && (
         <p className="ish-note ish-export-result" role="status" data-testid="ish-export-result">

@@ -5,6 +5,7 @@ import { applyKindOf } from '@/utils/apply/plan-for-page';
 import { buildPageGuide, optionValues, resolveProfile } from '@/utils/guide/page-guide';
 import { createPageAuditor, isPermissionPage } from '@/utils/guide/page-auditor';
 import { modulesOf, rightsChanges, changesLine } from '@/utils/audit/drift';
+import type { ShowComparison, ShowComparisonReply } from '@/utils/export/page-comparison';
 import { shortDate, isoWithOffset, localOffsetMinutes } from '@/utils/export/evidence';
 import { toExportMessage, type ExportAudit, type ExportReply } from '@/utils/export/export-message';
 import { lastAuditOf, newAuditId, type AuditHistory } from '@/utils/export/history';
@@ -37,6 +38,8 @@ export interface OverlayAppProps {
   onTeachField?: (field: PointedField) => void;
   /** Save the audit as evidence (the pack and the printable report); only offered on permissions pages. */
   onExport?: (message: ExportAudit) => Promise<ExportReply>;
+  /** Shows the comparison with the last audit in the popup (the earlier rights never enter the page). */
+  onCompare?: (message: ShowComparison) => Promise<ShowComparisonReply>;
   /** The audits kept so far, for "changed since your audit of 3 Nov". */
   history?: AuditHistory;
   /** The reviewer's name from the popup. */
@@ -63,6 +66,7 @@ export function OverlayApp({
   onFindings,
   companyId = '',
   onExport,
+  onCompare,
   taughtFields = NO_FIELDS,
   onTeachField,
   history = NO_HISTORY,
@@ -214,10 +218,10 @@ export function OverlayApp({
     [history, companyId, subject, view, rights],
   );
 
-  const send = (mode: 'audit' | 'compare'): void => {
-    if (!onExport || !view) return;
-    setExportState({ busy: true, result: '' });
-    const message = toExportMessage(
+  const [compareResult, setCompareResult] = useState('');
+
+  const messageOf = (mode: 'audit' | 'compare') =>
+    toExportMessage(
       {
         mode,
         auditId: newAuditId(),
@@ -226,7 +230,7 @@ export function OverlayApp({
         subject,
         profileId: profile.id,
         optionValues: values,
-        view,
+        view: view ?? 'permissions-window',
         pageKind: kind,
         auditedAt: now(),
         note: '',
@@ -234,7 +238,11 @@ export function OverlayApp({
       findings,
       rights,
     );
-    onExport(message)
+
+  const send = (mode: 'audit' | 'compare'): void => {
+    if (!onExport || !view) return;
+    setExportState({ busy: true, result: '' });
+    onExport(messageOf(mode))
       .then((reply) =>
         setExportState({
           busy: false,
@@ -244,15 +252,30 @@ export function OverlayApp({
       .catch(() => setExportState({ busy: false, result: 'The export did not finish: reload the page and try again.' }));
   };
 
+  const compare = (): void => {
+    if (!onCompare || !baseline) return;
+    setCompareResult('');
+    const since = drift?.since ?? '';
+    onCompare({ ...messageOf('compare'), type: 'ish/show-comparison', mode: 'compare', baselineId: baseline.id })
+      .then((reply) =>
+        setCompareResult(
+          reply.ok
+            ? `The comparison with your audit of ${since} is in the helper’s popup: click the helper’s toolbar button, then Audit.`
+            : reply.message,
+        ),
+      )
+      .catch(() => setCompareResult('The comparison did not reach the popup: reload the page and try again.'));
+  };
+
   let drift: DriftView | null = null;
   if (baseline) {
     const changes = rightsChanges(baseline.rights, rights, modulesOf(rights));
     const today = isoWithOffset(now(), localOffsetMinutes(now()));
     drift = {
       since: shortDate(isoWithOffset(baseline.at, localOffsetMinutes(baseline.at)), today),
-      reviewer: baseline.reviewer,
-      changes,
+      count: changes.length,
       line: changesLine(changes),
+      onCompare: compare,
       onExportComparison: () => send('compare'),
     };
   }
@@ -271,7 +294,7 @@ export function OverlayApp({
         onExport={exportAudit}
         {...(pointAt ? { onPointAt: pointAt } : {})}
         picking={picking ? { subject: picking.finding.subject, note: picking.note, onCancel: () => setPicking(null) } : null}
-        evidence={{ reviewer, result: exportState.result, busy: exportState.busy, drift }}
+        evidence={{ reviewer, result: exportState.result, compareResult, busy: exportState.busy, drift }}
       />
       <Highlight target={pointed?.target ?? null} />
     </>

@@ -6,6 +6,7 @@ import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { FrameRecord } from '@/utils/storage/frames';
 import type { IntegrationSelection } from '@/utils/storage/selection';
 import { AuditHistory } from './AuditHistory';
+import { PageComparison } from './PageComparison';
 import { Checklist } from './Checklist';
 import { ConnectionTest, type SendMessage, type SignIn } from './ConnectionTest';
 import { IntegrationSettings, chosenOptions } from './IntegrationSettings';
@@ -124,6 +125,7 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
         {profile && <PackageDownload profile={profile} />}
       </SectionPanel>
       <SectionPanel section="audit" active={active}>
+        <PageComparison />
         {profile && !managed?.config.hideConnectionTest && (
           <WholeUserAudit profile={profile} options={selection.options} signIn={signIn} onShowConnection={() => show('connection')} send={send} />
         )}

@@ -9,7 +9,7 @@ import { EXPENSIFY_PROFILE } from '../../utils/profiles/expensify';
 import { requiredPermissions } from '../../utils/profiles/registry';
 import { DEMO_PERMISSIONS, isGatewayUrl, type DemoPermissions } from '../fixtures/intacct/gateway';
 import { PACK_FILE_NAMES, writeDemoEvidence } from '../../scripts/evidence-pack';
-import { openPermissionsWindow, showSection } from './harness';
+import { openPermissionsWindow, openPopup, showSection } from './harness';
 import { extensionId, launchIntacct, routeDemoGateway } from './launch';
 import { auditWholeUser, exportFromPopup, popupAfterIntacct, setReviewer } from './whole-user-audit';
 
@@ -89,10 +89,11 @@ test('a Permissions window opened from the Intacct tab exports a verifiable pack
   await report.screenshot({ path: 'test-results/screens/evidence-report-page.png', fullPage: true });
 });
 
-test('audit → one right changed on the demo Intacct → the overlay says so and the comparison shows exactly that change', async ({
+test('audit → one right changed on the demo Intacct → the overlay says so and the popup’s comparison shows exactly that change', async ({
   context,
   page,
   downloads,
+  extensionId,
 }) => {
   const win = await openPermissionsWindow(context, page);
   await expect(win.getByTestId('ish-drift')).toHaveCount(0);
@@ -106,13 +107,20 @@ test('audit → one right changed on the demo Intacct → the overlay says so an
   await expect(drift).toHaveAttribute('data-changes', '1');
   await expect(drift).toContainText(/Changed since your audit of \d{1,2} [A-Z][a-z]{2}: 1 changed\./);
 
+  // The comparison — the earlier rights and their reviewer — shows in the popup, never on Intacct's page.
   await win.getByTestId('ish-compare').click();
-  const changes = win.getByTestId('ish-change');
+  await expect(win.getByTestId('ish-compare-result')).toContainText('is in the helper’s popup');
+  await expect(win.getByTestId('ish-change')).toHaveCount(0);
+  await win.getByTestId('ish-overlay').screenshot({ path: 'test-results/screens/evidence-overlay-drift.png' });
+  const popup = await openPopup(context, extensionId, 'audit');
+  const changes = popup.getByTestId('ish-page-comparison').getByTestId('ish-change');
   await expect(changes).toHaveCount(1);
   await expect(changes.first()).toHaveAttribute('data-subject', 'General Ledger › Accounts');
   await expect(changes.first()).toHaveAttribute('data-change', 'changed');
   await expect(changes.first()).toHaveText('General Ledger › Accounts: Delete added');
-  await win.getByTestId('ish-overlay').screenshot({ path: 'test-results/screens/evidence-overlay-drift.png' });
+  await expect(popup.getByTestId('ish-page-comparison')).toContainText('role “Expensify” in DEMOCO');
+  await popup.getByTestId('ish-page-comparison').screenshot({ path: 'test-results/screens/evidence-popup-page-comparison.png' });
+  await popup.close();
 
   await win.getByTestId('ish-export-comparison').click();
   const folder = await savedFolder(win);

@@ -1,6 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
-import { coverDoesNothing, focusTheftDoesNothing, injectedStyleDoesNothing, scriptClicksDoNothing, type AttackDriver } from '../flows/sealed';
-import { openIntacctPage, test } from './harness';
+import { coverDoesNothing, focusTheftDoesNothing, injectedStyleDoesNothing, scriptCannotCompare, scriptCannotPointAt, scriptClicksDoNothing, type AttackDriver } from '../flows/sealed';
+import { openIntacctPage, openPermissionsWindow, test } from './harness';
 
 // Issue 23 in Chromium: the page cannot press the overlay's buttons — not by stealing the admin's keys,
 // not with CSS put into the overlay's open shadow root, not from under a box drawn over them, not with its
@@ -39,4 +39,14 @@ test('a box drawn over Fill that lets clicks through: the admin’s click on it 
 test('a script’s clicks, events and focus() on Fill reach nothing', async ({ page }) => {
   const frame = await openIntacctPage(page, 'ws-user-form');
   await scriptClicksDoNothing(await driverFor(page, frame));
+});
+
+test('a script cannot start “Point at it”: the admin’s next click stays the page’s and teaches nothing', async ({ page }) => {
+  const frame = await openIntacctPage(page, 'ws-user-form');
+  await scriptCannotPointAt(await driverFor(page, frame));
+});
+
+test('a script cannot press “Compare with last audit”; the admin’s press sends it to the popup, not the page', async ({ context, page }) => {
+  const win = await openPermissionsWindow(context, page);
+  await scriptCannotCompare(await driverFor(win, win.mainFrame()), () => win.getByRole('checkbox', { name: 'Accounts Delete', exact: true }).check());
 });

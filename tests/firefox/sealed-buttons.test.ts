@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { afterEach, beforeEach, it } from 'vitest';
-import { coverDoesNothing, focusTheftDoesNothing, injectedStyleDoesNothing, scriptClicksDoNothing, type AttackDriver } from '../flows/sealed';
+import { coverDoesNothing, focusTheftDoesNothing, injectedStyleDoesNothing, scriptCannotCompare, scriptCannotPointAt, scriptClicksDoNothing, type AttackDriver } from '../flows/sealed';
 import { inOverlay, intacctTab, launchFirefox, openIntacctPage, screenshotFile, waitFor, type FirefoxSession } from './launch';
 
 // Issue 23 in Firefox: the same attacks as tests/e2e/sealed-buttons.spec.ts. Firefox has no
@@ -49,4 +49,19 @@ it('in Firefox, a box drawn over Fill that lets clicks through: the admin’s cl
 it('in Firefox, a script’s clicks, events and focus() on Fill reach nothing', async () => {
   const page = await intacctTab(session);
   await scriptClicksDoNothing(await driverFor(page, await openIntacctPage(page, 'ws-user-form')));
+});
+
+it('in Firefox, a script cannot start “Point at it”: the admin’s next click stays the page’s and teaches nothing', async () => {
+  const page = await intacctTab(session);
+  await scriptCannotPointAt(await driverFor(page, await openIntacctPage(page, 'ws-user-form')));
+});
+
+it('in Firefox, a script cannot press “Compare with last audit”; the admin’s press sends it to the popup, not the page', async () => {
+  const page = await intacctTab(session);
+  // The Intacct tab names the company first (the frameset's .cc), as when the admin opens the window from it.
+  await (await waitFor(await openIntacctPage(page, 'role-subscriptions'), inOverlay('[data-testid="ish-overlay"]'))).dispose();
+  const frame = await openIntacctPage(page, 'role-permissions');
+  await scriptCannotCompare(await driverFor(page, frame), async () => {
+    await frame.click('input[aria-label="Accounts Delete"]');
+  });
 });

@@ -238,3 +238,69 @@ export async function scriptClicksDoNothing(driver: AttackDriver): Promise<void>
   assert.equal(await driver.evaluate(refusal, undefined), '', 'a script’s click reached the button');
   await adminFills(driver, before);
 }
+
+/** In the page: a script's presses on one of the overlay's buttons, by every means it has. */
+export function scriptPresses(testId: string): boolean {
+  const host = document.querySelector('ish-overlay-host')?.shadowRoot?.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
+  if (!host) return false;
+  host.click();
+  host.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, detail: 1 }));
+  host.focus();
+  host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  return true;
+}
+
+/** In the page: the Web Services user form loses its Email address field, so its check is "Not found". */
+export function dropEmailField(): void {
+  document.querySelector('#_obj__EMAIL')?.closest('tr')?.remove();
+}
+
+/** In the page: counts the page's own clicks on a field from now on. */
+export function countFieldClicks(selector: string): void {
+  const w = window as unknown as { fieldClicks: number };
+  w.fieldClicks = 0;
+  document.querySelector(selector)?.addEventListener('click', () => w.fieldClicks++);
+}
+
+export function fieldClicks(): number {
+  return (window as unknown as { fieldClicks?: number }).fieldClicks ?? -1;
+}
+
+/**
+ * Point at it (the Web Services user form without its Email field): a script's presses start nothing, so
+ * the admin's next ordinary click on the page stays the page's and teaches nothing; the admin's own press
+ * starts pointing.
+ */
+export async function scriptCannotPointAt(driver: AttackDriver): Promise<void> {
+  await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-fill'), 'the overlay');
+  await driver.evaluate(dropEmailField, undefined);
+  await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-point-at'), 'Point at it');
+  assert.equal(await driver.evaluate(scriptPresses, 'ish-point-at'), true);
+  await settle();
+  assert.equal((await driver.evaluate(overlayView, undefined)).shown.includes('ish-picking'), false, 'a script started pointing');
+  await driver.evaluate(countFieldClicks, '#_obj__LASTNAME');
+  const field = await driver.evaluate(rectOf, { selector: '#_obj__LASTNAME' });
+  await driver.clickAt(field.x + 5, field.y + field.height / 2);
+  await settle();
+  assert.equal(await driver.evaluate(fieldClicks, undefined), 1, 'the admin’s click on the page did not reach the page');
+  await driver.click('ish-point-at');
+  await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-picking'), 'pointing, on the admin’s press');
+}
+
+/**
+ * Compare with last audit (the Permissions window): after the admin's export and a change on the page, a
+ * script's presses on Compare do nothing; the admin's press sends the comparison to the popup.
+ */
+export async function scriptCannotCompare(driver: AttackDriver, tickOne: () => Promise<void>): Promise<void> {
+  await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-export'), 'the Export button');
+  await driver.click('ish-export');
+  await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-drift'), 'the audit kept');
+  await tickOne();
+  await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-compare'), 'Compare with last audit');
+  assert.equal(await driver.evaluate(scriptPresses, 'ish-compare'), true);
+  await settle();
+  assert.equal((await driver.evaluate(overlayView, undefined)).shown.includes('ish-compare-result'), false, 'a script pressed Compare');
+  await driver.click('ish-compare');
+  await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-compare-result'), 'the admin’s Compare');
+  assert.equal((await driver.evaluate(overlayView, undefined)).shown.includes('ish-change'), false, 'the earlier rights were shown on the page');
+}

@@ -6,6 +6,7 @@ import { UserAudit } from '@/components/popup/UserAudit';
 import { createPermissionsAudit } from '@/utils/audit/permissions';
 import type { CheckPermissionsReply } from '@/utils/background/messages';
 import type { ExportAudit, ExportReply } from '@/utils/export/export-message';
+import type { ShowComparison, ShowComparisonReply } from '@/utils/export/page-comparison';
 import { withAudit, type AuditRecord } from '@/utils/export/history';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { fixtureHtml, parseHtml } from './pages/load-fixture';
@@ -56,7 +57,12 @@ function record(change: Partial<AuditRecord> = {}): AuditRecord {
   };
 }
 
-function renderOverlay(history = withAudit({}, 'DEMOCO', record()), onExport = vi.fn(async (_m: ExportAudit) => SAVED)) {
+function renderOverlay(
+  history = withAudit({}, 'DEMOCO', record()),
+  onExport = vi.fn(async (_m: ExportAudit) => SAVED),
+  onCompare = vi.fn(async (_m: ShowComparison): Promise<ShowComparisonReply> => ({ ok: true })),
+  companyId = 'DEMOCO',
+) {
   const doc = parseHtml(fixtureHtml('role-permissions'));
   act(() =>
     root.render(
@@ -66,26 +72,43 @@ function renderOverlay(history = withAudit({}, 'DEMOCO', record()), onExport = v
           kind="role-permissions"
           selection={{ profileId: 'expensify', options: {} }}
           domVersion={0}
-          companyId="DEMOCO"
+          companyId={companyId}
           history={history}
           reviewer="Dana Reviewer"
           onExport={onExport}
+          onCompare={onCompare}
           now={() => NOW}
         />
       </LayoutFree>,
     ),
   );
-  return { onExport, doc };
+  return { onExport, onCompare, doc };
 }
 
 describe('the overlay on a permissions page', () => {
-  it('says what changed since the last audit of this role, and lists it on Compare', async () => {
-    renderOverlay();
+  it('says that the rights changed since the last audit of this role, and shows the comparison in the popup, not on the page', async () => {
+    const { onCompare } = renderOverlay();
     expect(byTestId('ish-drift')?.textContent).toBe('Changed since your audit of 3 Nov 2025: 1 changed.');
-    expect(byTestId('ish-changes')).toBeNull();
+    // A page script's click reaches nothing.
+    await act(async () => byTestId('ish-compare')?.click());
+    expect(onCompare).not.toHaveBeenCalled();
     await click('ish-compare');
-    expect(allByTestId('ish-change').map((li) => li.textContent)).toEqual(['General Ledger › Accounts: Edit added']);
-    expect(byTestId('ish-changes')?.textContent).toContain('reviewed by Sam Earlier');
+    expect(onCompare.mock.calls[0]?.[0]).toMatchObject({ type: 'ish/show-comparison', mode: 'compare', baselineId: 'b0000000-0000-4000-8000-000000000001', company: 'DEMOCO', subject: { kind: 'role', name: 'Expensify' } });
+    expect(byTestId('ish-compare-result')?.textContent).toBe('The comparison with your audit of 3 Nov 2025 is in the helper’s popup: click the helper’s toolbar button, then Audit.');
+    expect(byTestId('ish-changes')).toBeNull();
+    expect(host.textContent).not.toContain('Sam Earlier');
+    expect(host.textContent).not.toContain('Edit added');
+  });
+
+  it('puts no earlier audit of another company into a page that claims that company’s ID', async () => {
+    renderOverlay(withAudit({}, 'OTHERCO', record({ reviewer: 'Other Reviewer' })), undefined, undefined, 'OTHERCO');
+    await click('ish-compare');
+    const said = `${host.textContent ?? ''} ${Array.from(host.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes, (a) => a.value)).join(' ')}`;
+    // What the page may learn is the line it shows; the earlier rights and their reviewer stay out.
+    expect(byTestId('ish-drift')?.textContent).toBe('Changed since your audit of 3 Nov 2025: 1 changed.');
+    expect(said).not.toContain('Other Reviewer');
+    expect(said).not.toContain('Edit added');
+    expect(said).not.toContain('10 wrong');
   });
 
   it('says nothing of a last audit of another role, or of another company', () => {
@@ -114,7 +137,6 @@ describe('the overlay on a permissions page', () => {
   it('exports the comparison against the audit it compares with, and shows a refusal as the background words it', async () => {
     const onExport = vi.fn(async (_m: ExportAudit): Promise<ExportReply> => ({ ok: false, message: 'The earlier audit is no longer in this browser’s history.' }));
     renderOverlay(undefined, onExport);
-    await click('ish-compare');
     await click('ish-export-comparison');
     expect(onExport.mock.calls[0]?.[0]).toMatchObject({ mode: 'compare', baselineId: 'b0000000-0000-4000-8000-000000000001' });
     expect(byTestId('ish-export-result')?.textContent).toBe('The earlier audit is no longer in this browser’s history.');

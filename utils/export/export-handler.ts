@@ -26,7 +26,7 @@ export interface ExportDeps {
 
 const THROTTLE = new ExportThrottle();
 
-type Origin = 'page' | 'popup';
+export type Origin = 'page' | 'popup';
 
 /**
  * Where the message may come from: a page audit only from our overlay (our extension, in a tab, on an
@@ -42,7 +42,7 @@ function originOf(message: ExportAudit, sender: Browser.runtime.MessageSender): 
  * for a Permissions window Intacct opened as a window of its own, the tab that opened it, or the company
  * the background last saw in an Intacct tab.
  */
-async function companyOf(message: ExportAudit, sender: Browser.runtime.MessageSender, origin: Origin): Promise<string> {
+export async function companyOf(message: Pick<ExportAudit, 'company'>, sender: Browser.runtime.MessageSender, origin: Origin): Promise<string> {
   const said = message.company.trim();
   if (said || origin === 'popup') return said;
   const own = companyFromUrl(sender.tab?.url);

@@ -28,3 +28,9 @@ export const evidenceReportItem = storage.defineItem<string>('session:auditRepor
 
 /** The tab showing the report page, so each export reuses it; the page clears it when it goes. */
 export const reportTabItem = storage.defineItem<number | null>('session:reportTabId', { fallback: null });
+
+/**
+ * The last "Compare with last audit" asked for on an Intacct page, for the popup to show (never the page:
+ * utils/export/page-comparison.ts says why). Parsed on read.
+ */
+export const pageComparisonItem = storage.defineItem<unknown>('session:pageComparison', { fallback: null });
