@@ -17,6 +17,19 @@ export function isShellPath(pathname: string): boolean {
   return pathname.toLowerCase().startsWith('/ia/acct/frameset.phtml');
 }
 
+const APPLICATION_PREFIX = '/ia/acct/';
+
+/**
+ * Whether a taught page's path is one of Intacct's application pages (issue 23): under `/ia/acct/` (what
+ * the detector itself matches, INTACCT_MATCHES), a page rather than the folder, not the frameset shell,
+ * and without `..` segments. A taught rule registers a script for its path on every `*.intacct.com` host,
+ * so a rule for `/` would reach developer and community sites too.
+ */
+export function isApplicationPagePath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return lower.startsWith(APPLICATION_PREFIX) && lower.length > APPLICATION_PREFIX.length && !isShellPath(lower) && !lower.split('/').includes('..');
+}
+
 /** The extension's host permission; the injected overlay declares it so WXT adds no second pattern. */
 export const INTACCT_HOSTS = ['https://*.intacct.com/*'];
 

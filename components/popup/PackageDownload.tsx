@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { downloadBuiltPackage, packageFileName, type DownloadDeps } from '@/utils/package/download';
-import { importCustomProfile, type ProfileProblem } from '@/utils/profiles/import';
+import { importCustomProfile, profileFileTooLarge, type ImportResult, type ProfileProblem } from '@/utils/profiles/import';
 import { profileName } from '@/utils/profiles/registry';
 import { httpsHost, type IntegrationProfile } from '@/utils/profiles/schema';
 import './connection.css';
@@ -112,7 +112,9 @@ export function ProfileImport({ onImported }: ProfileImportProps) {
     const input = e.target;
     const file = input.files?.[0];
     if (!file) return;
-    const result = importCustomProfile(await file.text());
+    // The size is known before reading: a 400 MB file is refused without being read (it took seconds).
+    const tooLarge = profileFileTooLarge(file.size);
+    const result: ImportResult = tooLarge ? { ok: false, problems: [tooLarge], more: 0 } : importCustomProfile(await file.text());
     input.value = '';
     if (result.ok) {
       setProblems([]);

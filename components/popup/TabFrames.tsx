@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { PageStructureTextSchema, parseFrameProbes, type ProbedFrame } from '@/utils/messages/frame-probe';
+import { isApplicationPagePath } from '@/utils/hosts';
 import { PAGE_KINDS, PAGE_NAMES, isPageKind, type PageKind } from '@/utils/pages/kinds';
 import type { ChecklistItem } from '@/utils/checklist/progress';
 import type { FrameRecord } from '@/utils/storage/frames';
@@ -46,6 +47,11 @@ function StepsOf({ items, total }: { items: readonly ChecklistItem[]; total: num
   );
 }
 
+/** A frame the helper may learn: one of Intacct's application pages (utils/hosts.ts says why). */
+function teachable(frame: ProbedFrame): boolean {
+  return isApplicationPagePath(frame.signature.path);
+}
+
 /**
  * "This Intacct tab": the setup pages its frames show, every frame the helper does not recognize with
  * "This is the … page" to teach it, and "Copy page structure" for a bug report (issue #9).
@@ -77,7 +83,7 @@ export function TabFrames({ frames, tabId, here = [], steps = 0 }: TabFramesProp
 
   const teach = async (frame: ProbedFrame): Promise<void> => {
     const kind = chosen[frame.frameId];
-    if (!kind) return;
+    if (!kind || !teachable(frame)) return;
     const rules = parseTaughtRules(await taughtRulesItem.getValue());
     await taughtRulesItem.setValue(withTaughtPage(rules, kind, frame.signature, Date.now()));
     setStatus(`Remembered: ${pathOf(frame.url)} is the ${PAGE_NAMES[kind]} page, on any Intacct host.`);
@@ -160,34 +166,42 @@ export function TabFrames({ frames, tabId, here = [], steps = 0 }: TabFramesProp
             A page in this tab is not one the helper knows: <code>{pathOf(frame.url)}</code>
             {frame.title ? ` (“${frame.title}”)` : ''}.
           </p>
-          <label>
-            If it is a setup page, tell the helper which:
-            <span className="pp-teach">
-              This is the
-              <select
-                data-testid="ish-teach-kind"
-                value={chosen[frame.frameId] ?? ''}
-                onChange={(e) => {
-                  const value = e.target.value;
-                  if (isPageKind(value)) setChosen({ ...chosen, [frame.frameId]: value });
-                }}
-              >
-                <option value="" disabled>
-                  choose…
-                </option>
-                {PAGE_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {PAGE_NAMES[k]}
+          {!teachable(frame) ? (
+            <p className="muted" data-testid="ish-not-teachable">
+              Only Intacct’s application pages (under /ia/acct/) can be taught; its structure can still be copied for us.
+            </p>
+          ) : (
+            <label>
+              If it is a setup page, tell the helper which:
+              <span className="pp-teach">
+                This is the
+                <select
+                  data-testid="ish-teach-kind"
+                  value={chosen[frame.frameId] ?? ''}
+                  onChange={(e) => {
+                    const value = e.target.value;
+                    if (isPageKind(value)) setChosen({ ...chosen, [frame.frameId]: value });
+                  }}
+                >
+                  <option value="" disabled>
+                    choose…
                   </option>
-                ))}
-              </select>
-              page
-            </span>
-          </label>
+                  {PAGE_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {PAGE_NAMES[k]}
+                    </option>
+                  ))}
+                </select>
+                page
+              </span>
+            </label>
+          )}
           <div className="pp-buttons">
-            <button type="button" data-testid="ish-teach" disabled={!chosen[frame.frameId]} onClick={() => void teach(frame)}>
-              Remember this page
-            </button>
+            {teachable(frame) && (
+              <button type="button" data-testid="ish-teach" disabled={!chosen[frame.frameId]} onClick={() => void teach(frame)}>
+                Remember this page
+              </button>
+            )}
             <button type="button" data-testid="ish-copy-structure" onClick={() => void copyStructure(frame)}>
               Copy page structure
             </button>

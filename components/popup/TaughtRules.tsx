@@ -7,12 +7,14 @@ import {
   EMPTY_TAUGHT_RULES,
   importTaughtRules,
   mergeTaughtRules,
+  taughtFileTooLarge,
   organizationTaughtRules,
   parseTaughtRules,
   taughtRulesFile,
   taughtRulesItem,
   withoutTaughtField,
   withoutTaughtPage,
+  type TaughtImport,
   type TaughtRules as Rules,
 } from '@/utils/storage/taught-rules';
 
@@ -55,7 +57,9 @@ export function TaughtRules() {
     const input = e.target;
     const file = input.files?.[0];
     if (!file) return;
-    const result = importTaughtRules(await file.text());
+    // The size is known before reading: an oversized file is refused without being read.
+    const tooLarge = taughtFileTooLarge(file.size);
+    const result: TaughtImport = tooLarge ? { ok: false, problems: [tooLarge] } : importTaughtRules(await file.text());
     input.value = '';
     if (!result.ok) {
       setNote('');

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { INTACCT_HOSTS, INTACCT_SHELL, isShellPath } from '@/utils/hosts';
+import { INTACCT_HOSTS, INTACCT_SHELL, isApplicationPagePath } from '@/utils/hosts';
 import { managedTaughtRules } from '@/utils/managed/config';
 import { readManagedState, watchManagedState } from '@/utils/managed/read';
 import type { TaughtPage } from '@/utils/pages/taught';
@@ -23,11 +23,11 @@ const SCRIPT_ID = 'ish-taught-pages';
 // Characters a match pattern's path may hold as they are; a taught path with anything else is not registered.
 const PLAIN_PATH = /^\/[A-Za-z0-9._~\-/]*$/;
 
-/** Match patterns for the taught pages' paths, on any Intacct host; the frameset shell never. */
+/** Match patterns for the taught pages' paths, on any Intacct host: application pages only, the frameset shell never. */
 export function taughtMatchPatterns(pages: readonly TaughtPage[]): string[] {
   const patterns = new Set<string>();
   for (const page of pages) {
-    if (!PLAIN_PATH.test(page.path) || isShellPath(page.path)) continue;
+    if (!PLAIN_PATH.test(page.path) || !isApplicationPagePath(page.path)) continue;
     // The extension's own host pattern with the taught path in place of its `/*`.
     patterns.add((INTACCT_HOSTS[0] ?? 'https://*.intacct.com/*').replace(/\/\*$/, `${page.path}*`));
   }

@@ -1,3 +1,4 @@
+import { isApplicationPagePath } from '@/utils/hosts';
 import { PAGE_KINDS, type PageKind } from './kinds';
 import { detectPage } from './detect';
 import { readPageSignals, type PageSignals } from './signals';
@@ -134,7 +135,7 @@ export function asTaughtPages(stored: unknown): TaughtPage[] {
     const queryKeys = strings(r.queryKeys, 20, 40);
     const names = strings(r.names, MAX_SIGNATURE_NAMES, 120);
     const labels = strings(r.labels, MAX_SIGNATURE_LABELS, 120);
-    if (typeof r.kind !== 'string' || !KINDS.has(r.kind) || typeof r.path !== 'string' || !r.path.startsWith('/') || r.path.length > 300) continue;
+    if (typeof r.kind !== 'string' || !KINDS.has(r.kind) || typeof r.path !== 'string' || !isApplicationPagePath(r.path) || r.path.length > 300) continue;
     if (!queryKeys || !names || !labels || typeof r.taughtAt !== 'number') continue;
     out.push({ kind: r.kind as PageKind, path: r.path, queryKeys, names, labels, taughtAt: r.taughtAt });
   }

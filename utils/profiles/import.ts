@@ -67,20 +67,22 @@ function impersonation(profile: IntegrationProfile): ProfileProblem[] {
   return problems;
 }
 
+/** Why a profile file of `size` bytes is refused unread (the popup checks a file's size before reading it). */
+export function profileFileTooLarge(size: number): ProfileProblem | null {
+  if (size <= MAX_PROFILE_BYTES) return null;
+  return {
+    path: '',
+    message: `The file is ${Math.ceil(size / 1024)} KB; profiles are limited to ${MAX_PROFILE_BYTES / 1024} KB. Check that this is a profile file.`,
+  };
+}
+
 /**
  * Reads a profile an admin supplies as JSON. Never throws: every reason for refusal comes back as a
  * problem with its location, so the admin can fix the file in one pass.
  */
 export function importCustomProfile(jsonText: string): ImportResult {
-  const size = jsonText.length > MAX_PROFILE_BYTES ? jsonText.length : new TextEncoder().encode(jsonText).length;
-  if (size > MAX_PROFILE_BYTES) {
-    return refuse([
-      {
-        path: '',
-        message: `The file is ${Math.ceil(size / 1024)} KB; profiles are limited to ${MAX_PROFILE_BYTES / 1024} KB. Check that this is a profile file.`,
-      },
-    ]);
-  }
+  const tooLarge = profileFileTooLarge(jsonText.length > MAX_PROFILE_BYTES ? jsonText.length : new TextEncoder().encode(jsonText).length);
+  if (tooLarge) return refuse([tooLarge]);
 
   // Editors on Windows often save a byte-order mark, which JSON.parse rejects.
   const text = jsonText.startsWith('\uFEFF') ? jsonText.slice(1) : jsonText;

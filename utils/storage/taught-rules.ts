@@ -3,6 +3,7 @@ import { describeJsonError, type ProfileProblem } from '@/utils/profiles/import'
 import { PageKindSchema } from '@/utils/profiles/schema';
 import { EFFECTIVE_TAUGHT_RULES_KEY, MAX_SIGNATURE_LABELS, MAX_SIGNATURE_NAMES, TAUGHT_RULES_KEY, type PageSignature, type TaughtPage } from '@/utils/pages/taught';
 import type { PageKind } from '@/utils/pages/kinds';
+import { isApplicationPagePath } from '@/utils/hosts';
 import { z } from '@/utils/zod';
 
 /**
@@ -19,7 +20,8 @@ export const TaughtPageSchema = z.strictObject({
   path: z
     .string()
     .max(300)
-    .regex(/^\/[^?#\s]*$/, 'A path such as /ia/acct/editor.phtml, without a query'),
+    .regex(/^\/[^?#\s]*$/, 'A path such as /ia/acct/editor.phtml, without a query')
+    .refine(isApplicationPagePath, 'Only Intacct’s application pages can be taught: a path under /ia/acct/ other than the frameset (frameset.phtml)'),
   queryKeys: z.array(z.string().min(1).max(40)).max(20),
   names: z.array(Label).max(MAX_SIGNATURE_NAMES),
   labels: z.array(Label).max(MAX_SIGNATURE_LABELS),
@@ -98,13 +100,17 @@ export function taughtRulesFile(rules: TaughtRules): string {
 
 export type TaughtImport = { ok: true; rules: TaughtRules } | { ok: false; problems: ProfileProblem[] };
 
-const MAX_FILE_BYTES = 512 * 1024;
+export const MAX_TAUGHT_FILE_BYTES = 512 * 1024;
+
+/** Why a taught-rules file of `size` bytes (or characters) is refused unread. */
+export function taughtFileTooLarge(size: number): ProfileProblem | null {
+  return size > MAX_TAUGHT_FILE_BYTES ? { path: '', message: `The file is over ${MAX_TAUGHT_FILE_BYTES / 1024} KB; a taught-rules file is a few KB.` } : null;
+}
 
 /** Reads a taught-rules file; every reason for refusal comes back with its place in the file. Never throws. */
 export function importTaughtRules(text: string): TaughtImport {
-  if (text.length > MAX_FILE_BYTES) {
-    return { ok: false, problems: [{ path: '', message: `The file is over ${MAX_FILE_BYTES / 1024} KB; a taught-rules file is a few KB.` }] };
-  }
+  const tooLarge = taughtFileTooLarge(text.length);
+  if (tooLarge) return { ok: false, problems: [tooLarge] };
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let data: unknown;
   try {

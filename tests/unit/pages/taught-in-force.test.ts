@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveTaughtRules, taughtMatchPatterns } from '@/utils/background/taught-pages';
-import type { TaughtPage } from '@/utils/pages/taught';
-import { EMPTY_TAUGHT_RULES, organizationTaughtRules } from '@/utils/storage/taught-rules';
+import { asTaughtPages, type TaughtPage } from '@/utils/pages/taught';
+import { EMPTY_TAUGHT_RULES, importTaughtRules, organizationTaughtRules } from '@/utils/storage/taught-rules';
 
 const page = (path: string, kind: TaughtPage['kind'] = 'sender-form'): TaughtPage => ({ kind, path, queryKeys: [], names: ['partner credentials'], labels: [], taughtAt: 1 });
 
@@ -26,5 +26,29 @@ describe('taught pages in force', () => {
     const effective = effectiveTaughtRules(local, org);
     expect(effective.pages.map((p) => `${p.path} ${p.kind}`).sort()).toEqual(['/ia/acct/editor.phtml company-security', '/ia/acct/other.phtml sender-form']);
     expect(effective.fields.map((f) => f.name)).toEqual(['partner code']);
+  });
+});
+
+describe('taught paths are Intacct’s application pages only (issue 23)', () => {
+  const OUTSIDE = ['/', '/ia/', '/ia/acct/', '/ia/acct/frameset.phtml', '/IA/ACCT/FrameSet.phtml', '/developer/docs', '/community/x.phtml', '/ia/acct/../../help', '/ia/xml/xmlgw.phtml'];
+
+  it.each(OUTSIDE)('a rule for %s registers no script anywhere', (path) => {
+    expect(taughtMatchPatterns([page(path)])).toEqual([]);
+  });
+
+  it.each(OUTSIDE)('an imported or deployed rule for %s is refused with the reason', (path) => {
+    const file = JSON.stringify({ ...EMPTY_TAUGHT_RULES, pages: [page(path)] });
+    const imported = importTaughtRules(file);
+    expect(imported.ok).toBe(false);
+    if (!imported.ok) expect(imported.problems.map((p) => `${p.path}: ${p.message}`).join('\n')).toMatch(/pages\.0\.path: (Only Intacct’s application pages can be taught|A path such as)/);
+    expect(organizationTaughtRules([page(path)]).rules.pages).toEqual([]);
+  });
+
+  it.each(OUTSIDE)('the light reader of the taught detector drops a stored rule for %s', (path) => {
+    expect(asTaughtPages({ pages: [page(path), page('/ia/acct/editor.phtml')] }).map((p) => p.path)).toEqual(['/ia/acct/editor.phtml']);
+  });
+
+  it('keeps rules for application pages', () => {
+    expect(importTaughtRules(JSON.stringify({ ...EMPTY_TAUGHT_RULES, pages: [page('/ia/acct/editor.phtml'), page('/ia/acct/lister.phtml')] })).ok).toBe(true);
   });
 });
