@@ -130,7 +130,7 @@ test('a hostile 256 kB profile file is refused in under a second with 100 proble
   await popup.getByTestId('ish-import').screenshot({ path: `${SCREENS}/hardening-import-flood.png` });
 });
 
-test('an imported profile is marked "(imported)" in the popup and the overlay; one named like a built-in is refused', async ({ context, page, extensionId }) => {
+test('an imported profile is marked "(imported)" first in the popup and the overlay; one named like a built-in, or beginning with one’s name, is refused', async ({ context, page, extensionId }) => {
   const popup = await openPopup(context, extensionId, 'package');
   await popup.setViewportSize({ width: 560, height: 900 });
   // The package link says where it leads.
@@ -140,14 +140,18 @@ test('an imported profile is marked "(imported)" in the popup and the overlay; o
   await importProfile(popup, JSON.stringify({ ...builtProfile(), name: 'Expensify' }));
   await expect(popup.getByTestId('ish-import-problem')).toContainText('is the name of the built-in profile "Expensify"');
   await expect(popup.locator('[data-testid="ish-integration"] option')).toHaveText(BUILT_IN_PROFILES.map((p) => p.name));
+  // Issue 23: a name that begins with a built-in's, padded with a filler letter, is refused too.
+  await importProfile(popup, JSON.stringify({ ...builtProfile(), name: '\u3164Expensify — the built-in Expensify profile of Intacct Setup Helper, verified by Sage' }));
+  await expect(popup.getByTestId('ish-import-problem')).toContainText('begins with the name of the built-in profile "Expensify"');
+  await expect(popup.locator('[data-testid="ish-integration"] option')).toHaveText(BUILT_IN_PROFILES.map((p) => p.name));
 
   await importProfile(popup, JSON.stringify(builtProfile()));
   await expect(popup.getByTestId('ish-integration')).toHaveValue('acme-expenses');
-  await expect(popup.locator('[data-testid="ish-integration"] option:checked')).toHaveText('Acme Expenses (imported)');
+  await expect(popup.locator('[data-testid="ish-integration"] option:checked')).toHaveText('(imported) Acme Expenses');
   await popup.screenshot({ path: `${SCREENS}/hardening-popup-imported.png`, fullPage: true });
 
   const frame = await openIntacctPage(page, 'ws-user-form');
-  await expect(frame.locator('.ish-title')).toHaveText('Setup helper · Acme Expenses (imported)');
+  await expect(frame.locator('.ish-title')).toHaveText('Setup helper · (imported) Acme Expenses');
 });
 
 test('Fill leaves a password box alone, even where the page draws the User ID as one', async ({ page }) => {

@@ -25,7 +25,7 @@ describe.skipIf(!canWriteFirefoxPolicy())(`a Firefox enterprise policy (${FIREFO
         expect(await popup.$eval('[data-testid="ish-option-permissionModel"]', selectState)).toEqual({ value: 'role-based', disabled: true });
         expect(await textOf(popup, '[data-testid="ish-locked"]')).toBe('Set by your organization');
         expect(await textOf(popup, '[data-testid="ish-organization"]')).toContain('Acme Corp Finance');
-        expect(await popup.$$eval('[data-testid="ish-integration"] option', (os) => os.map((o) => o.textContent))).toContain('Acme Expenses (imported)');
+        expect(await popup.$$eval('[data-testid="ish-integration"] option', (os) => os.map((o) => o.textContent))).toContain('(imported) Acme Expenses');
         expect(await popup.$('[data-testid="ish-conn-test"]')).toBeNull();
         expect(await textOf(popup, '[data-testid="ish-connection-off"]')).toContain('Set by your organization');
         expect(await popup.$('[data-testid="ish-policy-problems"]')).toBeNull();

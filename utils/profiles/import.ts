@@ -44,27 +44,52 @@ function issueMessage(issue: SchemaIssue): string {
   return issue.message;
 }
 
-/** Letters and digits only, case and compatibility forms folded: "Expensify", "EXPENSIFY " and "Ｅxpensify" are one name. */
-function comparableName(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+// Letters that draw nothing (Hangul and halfwidth fillers, the braille blank, Khmer's inherent vowels, the
+// combining grapheme joiner) and zero-width or invisible format characters: a name made of them, or
+// padded with them, looks like another name or like none (issue 23: U+3164 passed as a letter).
+const FILLERS = /[\u115F\u1160\u3164\uFFA0\u2800\u17B4\u17B5\u034F\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+/** The name as it will be shown: without filler letters and invisible characters, its spaces squashed. */
+export function visibleName(name: string): string {
+  return name.replace(FILLERS, '').replace(/\s+/gu, ' ').trim();
 }
 
-const BUILT_IN_NAMES = new Map(BUILT_IN_PROFILES.map((p) => [comparableName(p.name), p.name]));
+/** Letters and digits only, case and compatibility forms folded: "Expensify", "EXPENSIFY " and "Ｅxpensify" are one name. */
+function comparableName(name: string): string {
+  return visibleName(name).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
 
-/** An imported profile may not pass itself off as a built-in one, by id or by name. */
+const BUILT_IN_NAMES = BUILT_IN_PROFILES.map((p) => ({ comparable: comparableName(p.name), name: p.name }));
+
+/**
+ * An imported profile may not pass itself off as a built-in one, by id or by name — nor by a name that
+ * begins with a built-in's ("Expensify — the built-in Expensify profile, verified by Sage…").
+ */
 function impersonation(profile: IntegrationProfile): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   if (BUILT_IN_PROFILE_IDS.has(profile.id)) {
     problems.push({ path: 'id', message: `"${profile.id}" is a built-in profile's id; choose another.` });
   }
-  const builtIn = BUILT_IN_NAMES.get(comparableName(profile.name));
-  if (builtIn !== undefined) {
+  const name = comparableName(profile.name);
+  const same = BUILT_IN_NAMES.find((b) => b.comparable === name);
+  const prefix = same ? undefined : BUILT_IN_NAMES.find((b) => name.startsWith(b.comparable));
+  if (same) {
     problems.push({
       path: 'name',
-      message: `"${profile.name}" is the name of the built-in profile "${builtIn}"; choose a name of your own, so the two cannot be taken for each other.`,
+      message: `"${profile.name}" is the name of the built-in profile "${same.name}"; choose a name of your own, so the two cannot be taken for each other.`,
+    });
+  } else if (prefix) {
+    problems.push({
+      path: 'name',
+      message: `"${shortName(profile.name)}" begins with the name of the built-in profile "${prefix.name}"; choose a name that does not, so the two cannot be taken for each other.`,
     });
   }
   return problems;
+}
+
+/** A long name shortened for a message. */
+function shortName(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 /** Why a profile file of `size` bytes is refused unread (the popup checks a file's size before reading it). */
@@ -104,10 +129,13 @@ export function importCustomProfile(jsonText: string): ImportResult {
     );
   }
 
+  // The name as it will be shown: filler letters and invisible characters go before any check.
+  const profile: IntegrationProfile = { ...parsed.data, name: visibleName(parsed.data.name) };
   const problems = new ProblemList(MAX_PROBLEMS);
-  for (const p of impersonation(parsed.data)) problems.add(p.path, () => p.message);
-  checkProfile(parsed.data, problems);
-  return problems.count > 0 ? refuse(problems.listed, problems.count - problems.listed.length) : { ok: true, profile: parsed.data };
+  if (!comparableName(profile.name)) problems.add('name', () => 'The name has no visible letter or digit; give the profile a name an admin can read.');
+  else for (const p of impersonation(profile)) problems.add(p.path, () => p.message);
+  checkProfile(profile, problems);
+  return problems.count > 0 ? refuse(problems.listed, problems.count - problems.listed.length) : { ok: true, profile };
 }
 
 function refuse(problems: ProfileProblem[], beyond = 0): ImportResult {

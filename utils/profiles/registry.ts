@@ -26,10 +26,11 @@ export function isImportedProfile(profile: IntegrationProfile): boolean {
 
 /**
  * A profile's name wherever the admin or an auditor reads it (popup, overlay, exports): an imported one
- * says so, so a file cannot pass itself off as a profile that ships with the extension.
+ * says so first, so a file cannot pass itself off as a profile that ships with the extension — and a long
+ * name clipped by a narrow list (the popup's select) cannot clip the mark off (issue 23).
  */
 export function profileName(profile: IntegrationProfile): string {
-  return isImportedProfile(profile) ? `${profile.name} (imported)` : profile.name;
+  return isImportedProfile(profile) ? `(imported) ${profile.name}` : profile.name;
 }
 
 export function getProfile(id: string, extra: readonly IntegrationProfile[] = []): IntegrationProfile | undefined {

@@ -223,7 +223,7 @@ describe('imported profiles in the popup', () => {
       root.render(<Popup profiles={[...BUILT_IN_PROFILES, imported]} selection={{ profileId: imported.id, options: {} }} onSelectionChange={() => {}} frames={[]} />),
     );
     const labels = [...host.querySelectorAll('[data-testid="ish-integration"] option')].map((o) => o.textContent);
-    expect(labels).toEqual([...BUILT_IN_PROFILES.map((p) => p.name), 'Acme Expenses (imported)']);
+    expect(labels).toEqual([...BUILT_IN_PROFILES.map((p) => p.name), '(imported) Acme Expenses']);
   });
 
   it('shows the host a package link leads to beside its button', async () => {

@@ -101,7 +101,7 @@ describe('importing a custom profile', () => {
   });
 
   it('round-trips a profile exported from a built-in one under a new id', () => {
-    const copy = { ...EXPENSIFY_PROFILE, id: 'expensify-copy', name: 'Expensify (our variant)' };
+    const copy = { ...EXPENSIFY_PROFILE, id: 'expensify-copy', name: 'Our Expensify variant' };
     const result = importCustomProfile(JSON.stringify(copy));
     expect(result).toEqual({ ok: true, profile: copy });
     if (result.ok) expect(fieldRulesFor(result.profile, {}, 'sender-form')).toHaveLength(2);

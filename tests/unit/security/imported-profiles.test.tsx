@@ -50,7 +50,38 @@ describe('an import that takes a built-in profile’s name or id', () => {
   });
 
   it('is accepted under a name of its own', () => {
-    expect(accepted(expensifyCopy({ name: 'Expensify, our variant' })).name).toBe('Expensify, our variant');
+    expect(accepted(expensifyCopy({ name: 'Our Expensify variant' })).name).toBe('Our Expensify variant');
+  });
+
+  it.each([
+    'Expensify — the built-in Expensify profile of Intacct Setup Helper, verified by Sage',
+    'Expensify, our variant',
+    'EXPENSIFY (official)',
+    'Ｅｘｐｅｎｓｉｆｙ Plus',
+    'Emburse Certify 2',
+  ])('is refused when its name begins with a built-in’s: %j', (name) => {
+    expect(problemsOf(expensifyCopy({ name }))).toContainEqual({ path: 'name', message: expect.stringMatching(/begins with the name of the built-in profile "[^"]+"; choose a name that does not/) });
+  });
+
+  it.each([
+    ['\u3164Expensify', 'Hangul filler first'],
+    ['Expensify\u3164', 'Hangul filler after'],
+    ['Ex\u3164pen\u200Bsify', 'filler and zero-width space inside'],
+    ['\uFFA0\u2800Expensify', 'halfwidth filler and braille blank'],
+  ])('strips filler letters before comparing: %j (%s) is refused', (name) => {
+    expect(problemsOf(expensifyCopy({ name: JSON.parse(`"${name}"`) as string })).map((p) => p.path)).toContain('name');
+  });
+
+  it('drops filler letters from the name it shows, and refuses a name of nothing but fillers', () => {
+    expect(accepted(expensifyCopy({ name: 'Acme\u3164 Expenses\u200B' })).name).toBe('Acme Expenses');
+    expect(problemsOf(expensifyCopy({ name: '\u3164\u3164\u3164' }))).toContainEqual({ path: 'name', message: expect.stringContaining('no visible letter or digit') });
+  });
+});
+
+describe('"(imported)" comes first', () => {
+  it('so a long name clipped by a narrow list cannot clip the mark off', () => {
+    const imported = accepted({ ...builtProfile(), name: `Acme ${'very '.repeat(30)}long name` });
+    expect(profileName(imported).startsWith('(imported) Acme very')).toBe(true);
   });
 });
 
@@ -59,24 +90,24 @@ describe('"(imported)" wherever an imported profile’s name shows', () => {
 
   it('names built-in profiles as they are and imported ones as imported', () => {
     expect(BUILT_IN_PROFILES.map(profileName)).toEqual(BUILT_IN_PROFILES.map((p) => p.name));
-    expect(profileName(imported)).toBe('Acme Expenses (imported)');
+    expect(profileName(imported)).toBe('(imported) Acme Expenses');
   });
 
   it('in the overlay: its title and what its checks say', () => {
     const guide = buildPageGuide({ profileId: imported.id, options: {} }, 'sender-form', [imported]);
-    expect(guide.integrationName).toBe('Acme Expenses (imported)');
+    expect(guide.integrationName).toBe('(imported) Acme Expenses');
     const page = parseHtml('<html><head><title>Web Services Sender Information</title></head><body><h1>Web Services Sender Information</h1><form><label for="s">Sender ID</label><input id="s" name="s" value=""></form></body></html>');
     const findings = auditPage(page, 'sender-form', { ...imported, steps: [...imported.steps, senderStep()] }, {});
     expect(findings.length).toBeGreaterThan(0);
-    expect(findings.some((f) => `${f.message} ${f.fix}`.includes('Acme Expenses (imported)'))).toBe(true);
+    expect(findings.some((f) => `${f.message} ${f.fix}`.includes('(imported) Acme Expenses'))).toBe(true);
   });
 
   it('in every file of an export: the JSON says so in its name and its own field, the CSV and the report in the name', () => {
     const evidence = evidenceOf([], { profile: imported });
-    expect(evidence.integration).toMatchObject({ id: 'acme-expenses', name: 'Acme Expenses (imported)', imported: true });
-    expect(JSON.parse(evidenceToJson(evidence)).integration).toMatchObject({ name: 'Acme Expenses (imported)', imported: true });
-    expect(parseCsv(evidenceToCsv(evidenceOf([ROW], { profile: imported })))[1]).toContain('Acme Expenses (imported)');
-    expect(evidenceToHtml(evidence, 'a'.repeat(64))).toContain('Acme Expenses (imported)');
+    expect(evidence.integration).toMatchObject({ id: 'acme-expenses', name: '(imported) Acme Expenses', imported: true });
+    expect(JSON.parse(evidenceToJson(evidence)).integration).toMatchObject({ name: '(imported) Acme Expenses', imported: true });
+    expect(parseCsv(evidenceToCsv(evidenceOf([ROW], { profile: imported })))[1]).toContain('(imported) Acme Expenses');
+    expect(evidenceToHtml(evidence, 'a'.repeat(64))).toContain('(imported) Acme Expenses');
     expect(evidenceOf([]).integration).toMatchObject({ name: 'Expensify', imported: false });
   });
 });
