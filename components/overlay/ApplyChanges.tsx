@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ControlValue } from '@/utils/apply/controls';
+import type { SaveKind } from '@/utils/apply/save-watch';
 import { changeCount, planChanges, type ApplyPlan, type ApplyStep, type ControlChange, type PlanNote } from '@/utils/apply/plan';
 import { adminClick } from './admin-click';
 import { focusProvenanceOf, focusScopeOf } from './sealed/focus-provenance';
@@ -158,23 +159,36 @@ function EditList({ intro, edits }: { intro: string; edits: readonly { subject: 
   );
 }
 
+/** What the page did while Apply ran, in the result's words. */
+const SAVED_WHILE_APPLYING: Record<SaveKind, string> = {
+  save: 'the page’s own script pressed Save',
+  submit: 'the page submitted its form',
+  unload: 'the page started to leave (its form was sent)',
+};
+
 function Result({ apply }: { apply: ApplyOffer }) {
   const box = useRef<HTMLDivElement>(null);
   const { state } = apply;
   useEffect(() => focusOurs(box.current), [state]);
   if (state.phase === 'applied') {
-    const { outcome, saved } = state;
+    const { outcome, saved, savedWhileApplying } = state;
     return (
-      <div className="ish-apply-result" data-testid="ish-apply-result" role="status" tabIndex={-1} ref={box}>
-        <p>
-          {outcome.applied
-            ? `Applied ${changeCount(outcome.applied)}. Review them on the page, then click Save yourself.`
-            : 'Nothing was changed.'}
-        </p>
+      <div className="ish-apply-result" data-testid="ish-apply-result" data-saved-while-applying={savedWhileApplying ?? undefined} role="status" tabIndex={-1} ref={box}>
+        {savedWhileApplying ? (
+          <p className="ish-caution" data-testid="ish-apply-saved">
+            {`Applied ${changeCount(outcome.applied)}, and ${SAVED_WHILE_APPLYING[savedWhileApplying]} while Apply was still setting the page. Check the saved record in Intacct; Undo is not offered for a saved record.`}
+          </p>
+        ) : (
+          <p>
+            {outcome.applied
+              ? `Applied ${changeCount(outcome.applied)}. Review them on the page, then click Save yourself.`
+              : 'Nothing was changed.'}
+          </p>
+        )}
         <EditList intro="The page did not take these; set them by hand:" edits={outcome.notTaken} />
         <EditList intro="The page itself also changed (Undo puts these back too):" edits={outcome.alsoChanged} />
         {state.plan.then && <p>{state.plan.then}</p>}
-        {saved ? (
+        {savedWhileApplying ? null : saved ? (
           <p className="ish-note">You saved the page, so Undo is no longer offered.</p>
         ) : (
           outcome.edits.length > 0 && (

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
-import { applyPlan, isSaveControl, undoApply, type ApplyOutcome, type UndoOutcome } from '@/utils/apply/apply';
+import { useEffect, useRef, useState } from 'react';
+import { applyPlan, undoApply, type ApplyOutcome, type UndoOutcome } from '@/utils/apply/apply';
+import { watchForSave, type SaveKind } from '@/utils/apply/save-watch';
 import { samePlan, type ApplyPlan } from '@/utils/apply/plan';
 import { applyKindOf, planForPage, type ApplyKind } from '@/utils/apply/plan-for-page';
 import type { AuditFieldsOptions } from '@/utils/audit/fields';
@@ -9,7 +10,15 @@ import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 export type ApplyState =
   | { phase: 'idle' }
   | { phase: 'preview'; plan: ApplyPlan; /** Why the preview was redone, if it was. */ note: string }
-  | { phase: 'applied'; plan: ApplyPlan; outcome: ApplyOutcome; /** The admin saved since: Undo is over. */ saved: boolean }
+  | {
+      phase: 'applied';
+      plan: ApplyPlan;
+      outcome: ApplyOutcome;
+      /** The page was saved (or left) since: Undo is over. */
+      saved: boolean;
+      /** How, if it happened while Apply was still setting the page (the page's own script pressed Save). */
+      savedWhileApplying: SaveKind | null;
+    }
   | { phase: 'undone'; undone: UndoOutcome };
 
 export interface ApplyOffer {
@@ -43,20 +52,23 @@ export function useApply(options: {
 
   useEffect(() => setState({ phase: 'idle' }), [doc, kind, profile, values]);
 
-  // Once the admin saves, the page's state is Intacct's: Undo would change a saved record, so it goes.
+  // Once the page is saved, its state is Intacct's: Undo would change a saved record, so it goes. The watch
+  // starts before Apply's first click (the page's own handler may press Save in answer to one) and lasts
+  // while Undo is offered.
+  const stopWatch = useRef<(() => void) | null>(null);
   const undoable = state.phase === 'applied' && !state.saved;
   useEffect(() => {
-    if (!undoable) return;
-    const onSave = (event: Event): void => {
-      if (event.type === 'submit' || isSaveControl(event.target)) setState((s) => (s.phase === 'applied' ? { ...s, saved: true } : s));
-    };
-    doc.addEventListener('click', onSave, true);
-    doc.addEventListener('submit', onSave, true);
-    return () => {
-      doc.removeEventListener('click', onSave, true);
-      doc.removeEventListener('submit', onSave, true);
-    };
-  }, [doc, undoable]);
+    if (undoable) return;
+    stopWatch.current?.();
+    stopWatch.current = null;
+  }, [undoable]);
+  useEffect(
+    () => () => {
+      stopWatch.current?.();
+      stopWatch.current = null;
+    },
+    [],
+  );
 
   const applyKind = applyKindOf(kind);
   if (!applyKind) return undefined;
@@ -78,7 +90,24 @@ export function useApply(options: {
         setState({ phase: 'preview', plan: fresh, note: CHANGED_SINCE_PREVIEW });
         return;
       }
-      setState({ phase: 'applied', plan: fresh, outcome: applyPlan(fresh), saved: false });
+      stopWatch.current?.();
+      let during: SaveKind | null = null;
+      let applying = true;
+      stopWatch.current = watchForSave(doc, (how) => {
+        if (applying) during ??= how;
+        else setState((s) => (s.phase === 'applied' ? { ...s, saved: true } : s));
+      });
+      let outcome: ApplyOutcome;
+      try {
+        outcome = applyPlan(fresh);
+      } finally {
+        applying = false;
+      }
+      if (during !== null) {
+        stopWatch.current?.();
+        stopWatch.current = null;
+      }
+      setState({ phase: 'applied', plan: fresh, outcome, saved: during !== null, savedWhileApplying: during });
       onPageChanged();
     },
     onCancel: () => setState({ phase: 'idle' }),

@@ -1,5 +1,5 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { applyRightsFlow, scriptCannotExport, scriptCannotFill, type FlowDriver } from '../flows/apply';
+import { applyRightsFlow, applyWhilePageSaves, scriptCannotExport, scriptCannotFill, type FlowDriver } from '../flows/apply';
 import { completedDownloadTexts, openIntacctPage, test } from './harness';
 
 const SCREENS = 'test-results/screens';
@@ -34,4 +34,9 @@ test('a page script’s press on Fill fills nothing', async ({ page }) => {
 test('a page script’s presses on Export audit save no file and open no tab', async ({ page, context }) => {
   const frame = await openIntacctPage(page, 'role-permissions');
   await scriptCannotExport(driverFor(page, frame), () => saved(context));
+});
+
+test('Apply notices the page’s own script pressing Save while it runs: says so, and offers no Undo', async ({ page }) => {
+  const frame = await openIntacctPage(page, 'role-subscriptions');
+  await applyWhilePageSaves(driverFor(page, frame));
 });

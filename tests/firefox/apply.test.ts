@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterEach, beforeEach, it } from 'vitest';
-import { applyRightsFlow, scriptCannotExport, scriptCannotFill, type FlowDriver } from '../flows/apply';
+import { applyRightsFlow, applyWhilePageSaves, scriptCannotExport, scriptCannotFill, type FlowDriver } from '../flows/apply';
 import { inOverlay, intacctTab, launchFirefox, openIntacctPage, screenshotFile, waitFor, type FirefoxSession } from './launch';
 
 let session: FirefoxSession;
@@ -47,4 +47,10 @@ it('in Firefox, a page script’s presses on Export audit save no file and open 
     downloads: readdirSync(session.downloadsDir).filter((n) => !n.endsWith('.part')).length,
     tabs: (await session.browser.pages()).length,
   }));
+});
+
+it('in Firefox, Apply notices the page’s own script pressing Save while it runs: says so, and offers no Undo', async () => {
+  const page = await intacctTab(session);
+  const frame = await openIntacctPage(page, 'role-subscriptions');
+  await applyWhilePageSaves(driverFor(page, frame));
 });

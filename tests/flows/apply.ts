@@ -236,3 +236,35 @@ export async function scriptCannotExport(driver: FlowDriver, saved: () => Promis
   await driver.click('ish-export');
   await until(saved, (now) => now.downloads > before.downloads && now.tabs > before.tabs, 'the admin’s export (files and the report tab)');
 }
+
+/** In the page: the page's own click handler presses its Save button the first time a box is clicked. */
+export function saveOnFirstBoxClick(): void {
+  let done = false;
+  for (const box of Array.from(document.querySelectorAll('input[type=checkbox]'))) {
+    box.addEventListener('click', () => {
+      if (done) return;
+      done = true;
+      Array.from(document.querySelectorAll<HTMLButtonElement>('button')).find((b) => /^\s*save\b/i.test(b.textContent ?? ''))?.click();
+    });
+  }
+}
+
+/**
+ * The role's Subscriptions page whose own script presses Save in answer to Apply's first click (issue 23):
+ * the result says the page saved while Apply ran, never "click Save yourself", and offers no Undo.
+ */
+export async function applyWhilePageSaves(driver: FlowDriver): Promise<void> {
+  const view = (): Promise<OverlayView> => driver.evaluate(overlayView, undefined);
+  await until(view, (v) => v.shown.includes('ish-apply-rights'), 'the Apply button');
+  await driver.evaluate(saveOnFirstBoxClick, undefined);
+  await driver.evaluate(watchSaves, undefined);
+  await driver.click('ish-apply-rights');
+  await until(view, (v) => v.shown.includes('ish-apply-confirm'), 'the preview');
+  await driver.click('ish-apply-confirm');
+  const done = await until(view, (v) => v.shown.includes('ish-apply-result'), 'the result');
+  assert.ok((await driver.evaluate(saves, undefined)) > 0, 'the page’s script did not press Save (the test is not what it should be)');
+  assert.match(done.result, /the page’s own script pressed Save while Apply was still setting the page/);
+  assert.doesNotMatch(done.result, /click Save yourself/);
+  assert.equal(done.shown.includes('ish-apply-undo'), false, 'Undo is offered on a saved record');
+  await driver.screenshot('apply-page-saved');
+}

@@ -127,6 +127,31 @@ describe('Apply Expensify’s rights in the overlay', () => {
     expect(byTestId('ish-apply-result')?.textContent).toContain('You saved the page, so Undo is no longer offered.');
   });
 
+  it.each([
+    ['presses Save', 'save', 'the page’s own script pressed Save', (doc: Document) => (doc.getElementById('savebutton') as HTMLButtonElement).click()],
+    ['submits its form', 'submit', 'the page submitted its form', (doc: Document) => doc.querySelector('form')?.requestSubmit()],
+    ['leaves', 'unload', 'the page started to leave', (doc: Document) => void doc.defaultView?.dispatchEvent(new Event('pagehide'))],
+  ])('notices when the page’s own click handler %s while Apply runs, says so, and offers no Undo', async (_what, kind, words, save) => {
+    const doc = livePage('role-subscriptions');
+    doc.querySelector('form')?.addEventListener('submit', (e) => e.preventDefault());
+    let saved = false;
+    for (const box of Array.from(doc.querySelectorAll('input[type="checkbox"]'))) {
+      box.addEventListener('click', () => {
+        if (saved) return;
+        saved = true;
+        save(doc);
+      });
+    }
+    show(doc, 'role-subscriptions');
+    await adminClicks('ish-apply-rights');
+    await adminClicks('ish-apply-confirm');
+    expect(saved).toBe(true);
+    expect(byTestId('ish-apply-result')?.getAttribute('data-saved-while-applying')).toBe(kind);
+    expect(byTestId('ish-apply-saved')?.textContent).toContain(words);
+    expect(byTestId('ish-apply-result')?.textContent).not.toContain('click Save yourself');
+    expect(byTestId('ish-apply-undo')).toBeNull();
+  });
+
   it('on the T&E configuration it applies the settings, with the same preview, and Fill is not offered there', async () => {
     const doc = parseHtml(fixtureHtml('te-configuration'));
     show(doc, 'te-configuration', { export: 'expense-reports' });
