@@ -12,12 +12,13 @@ export function OrganizationLine({ name }: { name: string }) {
 }
 
 /** What of the policy was ignored and why, so the person who wrote it can fix it (page text, shown as text). */
-export function PolicyProblems({ problems }: { problems: readonly ManagedProblem[] }) {
+export function PolicyProblems({ problems, more = 0 }: { problems: readonly ManagedProblem[]; /** Counted beyond those listed. */ more?: number }) {
+  const count = problems.length + more;
   return (
     <section className="pp-policy" aria-labelledby="pp-policy" data-testid="ish-policy-problems" role="status">
       <h2 id="pp-policy">Your organization’s policy</h2>
       <p className="muted">
-        {problems.length === 1 ? 'One setting was' : `${problems.length} settings were`} ignored; everything else applies. Tell
+        {count === 1 ? 'One setting was' : `${count} settings were`} ignored; everything else applies. Tell
         whoever manages your browser:
       </p>
       <ul>
@@ -27,6 +28,7 @@ export function PolicyProblems({ problems }: { problems: readonly ManagedProblem
           </li>
         ))}
       </ul>
+      {more > 0 && <p data-testid="ish-policy-more">and {more} more</p>}
     </section>
   );
 }

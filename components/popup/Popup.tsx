@@ -63,6 +63,7 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
   const profile = profiles.find((p) => p.id === selection.profileId) ?? profiles[0];
   const locked = managed?.config.lockIntegration === true;
   const problems = managed?.problems ?? [];
+  const problemCount = problems.length + (managed?.more ?? 0);
   const items = checklist?.items ?? [];
   const done = items.filter((i) => i.state !== 'todo').length;
   const here = itemsOnPages(items, (frames ?? []).map((f) => f.kind));
@@ -94,8 +95,8 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
         {managed?.config.organizationName && <OrganizationLine name={managed.config.organizationName} />}
         {problems.length > 0 && (
           <p className="pp-policy-line" role="status" data-testid="ish-policy-note">
-            {problems.length === 1 ? 'One setting' : `${problems.length} settings`} of your organization’s policy{' '}
-            {problems.length === 1 ? 'was' : 'were'} ignored.{' '}
+            {problemCount === 1 ? 'One setting' : `${problemCount} settings`} of your organization’s policy{' '}
+            {problemCount === 1 ? 'was' : 'were'} ignored.{' '}
             <button type="button" className="pp-link" onClick={() => show('settings')}>
               See Settings
             </button>
@@ -132,7 +133,7 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
         <AuditHistory />
       </SectionPanel>
       <SectionPanel section="settings" active={active}>
-        {problems.length > 0 && <PolicyProblems problems={problems} />}
+        {problems.length > 0 && <PolicyProblems problems={problems} more={managed?.more ?? 0} />}
         <IntegrationSettings profiles={profiles} profile={profile} selection={selection} onSelectionChange={onSelectionChange} locked={locked} />
         {onProfileImported && (
           <Disclosure setting="custom-profile" title="Custom profile" hint="import a profile file">

@@ -1,4 +1,4 @@
-import { importCustomProfile } from '@/utils/profiles/import';
+import { MAX_PROFILE_BYTES, importCustomProfile } from '@/utils/profiles/import';
 import { BUILT_IN_PROFILES } from '@/utils/profiles/registry';
 import { SlugSchema, type IntegrationProfile, type OptionValues } from '@/utils/profiles/schema';
 import { z } from '@/utils/zod';
@@ -23,7 +23,21 @@ export const MANAGED_KEYS = [
 ] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
 
-export const MANAGED_LIMITS = { organizationName: 200, customProfiles: 20, taughtRules: 500, optionValue: 200 } as const;
+/**
+ * Caps that keep a policy cheap to read, whatever it holds (issue 23: 500 taught rules of 1 MB took 7 s to
+ * parse; 100,000 option keys gave 100,000 problems). A taught rule is a few hundred characters (its
+ * schema allows about 6,000); a profile is at most MAX_PROFILE_BYTES, as an imported file.
+ */
+export const MANAGED_LIMITS = {
+  organizationName: 200,
+  customProfiles: 20,
+  taughtRules: 500,
+  taughtRuleChars: 8 * 1024,
+  options: 50,
+  optionKey: 64,
+  optionValue: 200,
+  problems: 100,
+} as const;
 
 export interface ManagedConfig {
   /** The integration the organization chose, with its options checked against the profile. */
@@ -46,17 +60,63 @@ export interface ManagedProblem {
 
 export interface ManagedState {
   config: ManagedConfig;
+  /** At most MANAGED_LIMITS.problems, worded. */
   problems: ManagedProblem[];
+  /** How many more problems there were, counted only. */
+  more: number;
 }
 
 export const EMPTY_MANAGED: ManagedState = {
   config: { lockIntegration: false, hideConnectionTest: false, customProfiles: [], taughtRules: [] },
   problems: [],
+  more: 0,
 };
+
+/** Problems as they are found: the first hundred kept, the rest counted (a hostile policy has thousands). */
+class ProblemSink {
+  readonly listed: ManagedProblem[] = [];
+  count = 0;
+
+  push(...problems: ManagedProblem[]): void {
+    for (const problem of problems) {
+      this.count++;
+      if (this.listed.length < MANAGED_LIMITS.problems) this.listed.push(problem);
+    }
+  }
+}
+
+/**
+ * Whether `value` written as JSON would hold at most `max` characters, found without writing it: the walk
+ * stops as soon as the count passes `max`, so a 1 MB object costs no more than a small one.
+ */
+export function jsonSizeAtMost(value: unknown, max: number): boolean {
+  let size = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'string') size += item.length + 2;
+    else if (item === null || typeof item !== 'object') size += String(item).length;
+    else if (Array.isArray(item)) {
+      size += 2 + item.length;
+      if (size > max) return false;
+      for (const child of item) stack.push(child);
+    } else {
+      const keys = Object.keys(item);
+      size += 2 + keys.length;
+      if (size > max) return false;
+      for (const key of keys) {
+        size += key.length + 3;
+        stack.push((item as Record<string, unknown>)[key]);
+      }
+    }
+    if (size > max) return false;
+  }
+  return true;
+}
 
 const Flag = z.boolean();
 const Organization = z.string().trim().min(1).max(MANAGED_LIMITS.organizationName);
-const Options = z.record(z.string(), z.string().max(MANAGED_LIMITS.optionValue));
+const Options = z.record(z.string().max(MANAGED_LIMITS.optionKey), z.string().max(MANAGED_LIMITS.optionValue));
 /**
  * A profile or a taught rule: JSON text in Chrome and Edge (their managed schema can only declare it as a
  * string, see public/managed-schema.json), JSON text or the object itself in Firefox's policies.json.
@@ -66,14 +126,14 @@ const ProfileList = z.array(Entry).max(MANAGED_LIMITS.customProfiles);
 const RuleList = z.array(Entry).max(MANAGED_LIMITS.taughtRules);
 
 function zodProblems(key: string, error: z.ZodError): ManagedProblem[] {
-  return error.issues.map((issue) => ({
+  return error.issues.slice(0, MANAGED_LIMITS.problems).map((issue) => ({
     key: [key, ...issue.path.map(String)].join('.'),
     message: issue.message,
   }));
 }
 
 /** The organization's profiles that pass every check an imported profile file passes; the others become problems. */
-function parseProfiles(raw: unknown, problems: ManagedProblem[]): IntegrationProfile[] {
+function parseProfiles(raw: unknown, problems: ProblemSink): IntegrationProfile[] {
   const list = ProfileList.safeParse(raw);
   if (!list.success) {
     problems.push(...zodProblems('customProfiles', list.error));
@@ -82,6 +142,11 @@ function parseProfiles(raw: unknown, problems: ManagedProblem[]): IntegrationPro
   const accepted: IntegrationProfile[] = [];
   list.data.forEach((entry, index) => {
     const at = `customProfiles.${index}`;
+    // Text is measured by importCustomProfile before it is parsed; an object is measured here before it is written out.
+    if (typeof entry !== 'string' && !jsonSizeAtMost(entry, MAX_PROFILE_BYTES)) {
+      problems.push({ key: at, message: `Over ${MAX_PROFILE_BYTES / 1024} KB; a profile is at most that.` });
+      return;
+    }
     const result = importCustomProfile(typeof entry === 'string' ? entry : JSON.stringify(entry));
     if (!result.ok) {
       problems.push(...result.problems.map((p) => ({ key: p.path ? `${at}.${p.path}` : at, message: p.message })));
@@ -95,14 +160,20 @@ function parseProfiles(raw: unknown, problems: ManagedProblem[]): IntegrationPro
 }
 
 /** Each taught rule as an object; text that is not a JSON object is a problem. */
-function parseRules(raw: unknown, problems: ManagedProblem[]): Record<string, unknown>[] {
+function parseRules(raw: unknown, problems: ProblemSink): Record<string, unknown>[] {
   const list = RuleList.safeParse(raw);
   if (!list.success) {
     problems.push(...zodProblems('taughtRules', list.error));
     return [];
   }
   const rules: Record<string, unknown>[] = [];
+  const max = MANAGED_LIMITS.taughtRuleChars;
   list.data.forEach((entry, index) => {
+    // Measured before it is parsed: a rule is a few hundred characters, and a 1 MB one costs nothing to refuse.
+    if (typeof entry === 'string' ? entry.length > max : !jsonSizeAtMost(entry, max)) {
+      problems.push({ key: `taughtRules.${index}`, message: `Over ${max / 1024} KB; a taught rule is a few hundred characters.` });
+      return;
+    }
     let value: unknown = entry;
     if (typeof entry === 'string') {
       try {
@@ -119,7 +190,7 @@ function parseRules(raw: unknown, problems: ManagedProblem[]): Record<string, un
 }
 
 /** Options of `profile` only, each a choice it offers; anything else is a problem and left out. */
-function checkOptions(profile: IntegrationProfile, options: OptionValues, problems: ManagedProblem[]): OptionValues {
+function checkOptions(profile: IntegrationProfile, options: OptionValues, problems: ProblemSink): OptionValues {
   const kept: OptionValues = {};
   for (const [id, value] of Object.entries(options)) {
     const option = profile.options.find((o) => o.id === id);
@@ -148,7 +219,7 @@ export function parseManagedConfig(raw: unknown): ManagedState {
     return { ...EMPTY_MANAGED, problems: [{ key: '(policy)', message: 'The policy is not an object of settings.' }] };
   }
   const source = raw as Record<string, unknown>;
-  const problems: ManagedProblem[] = [];
+  const problems = new ProblemSink();
   const config: ManagedConfig = { ...EMPTY_MANAGED.config };
 
   for (const key of Object.keys(source)) {
@@ -178,8 +249,11 @@ export function parseManagedConfig(raw: unknown): ManagedState {
 
   let options: OptionValues = {};
   if (source.options !== undefined) {
-    const parsed = Options.safeParse(source.options);
-    if (parsed.success) options = parsed.data;
+    const keys = typeof source.options === 'object' && source.options !== null ? Object.keys(source.options).length : 0;
+    // Counted before each is checked: one problem for a flood of options, not one per option.
+    const parsed = keys > MANAGED_LIMITS.options ? null : Options.safeParse(source.options);
+    if (!parsed) problems.push({ key: 'options', message: `${keys} options; an integration has at most ${MANAGED_LIMITS.options}.` });
+    else if (parsed.success) options = parsed.data;
     else problems.push(...zodProblems('options', parsed.error));
   }
 
@@ -204,7 +278,7 @@ export function parseManagedConfig(raw: unknown): ManagedState {
   }
   config.lockIntegration = lock && config.integration !== undefined;
 
-  return { config, problems };
+  return { config, problems: problems.listed, more: problems.count - problems.listed.length };
 }
 
 /**

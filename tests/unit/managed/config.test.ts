@@ -101,6 +101,46 @@ describe('the organization settings from storage.managed', () => {
   });
 });
 
+describe('a policy built to be expensive (issue 23)', () => {
+  const rule = { kind: 'sender-form', path: '/ia/acct/editor.phtml', queryKeys: [], names: ['partner credentials'], labels: [], taughtAt: 1 };
+  const oneMegabyteRule = JSON.stringify({ ...rule, names: ['x'.repeat(1024 * 1024)] });
+
+  it('refuses 500 taught rules of 1 MB each without parsing them, each with its reason, quickly', () => {
+    const started = performance.now();
+    const state = parseManagedConfig({ taughtRules: Array.from({ length: 500 }, () => oneMegabyteRule) });
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(state.config.taughtRules).toEqual([]);
+    expect(state.problems).toHaveLength(100);
+    expect(state.more).toBe(400);
+    expect(state.problems[0]).toEqual({ key: 'taughtRules.0', message: 'Over 8 KB; a taught rule is a few hundred characters.' });
+  });
+
+  it('measures a rule given as an object (Firefox) the same way, and keeps rules of a normal size', () => {
+    const state = parseManagedConfig({ taughtRules: [{ ...rule, names: ['x'.repeat(1024 * 1024)] }, rule, JSON.stringify(rule)] });
+    expect(state.problems.map((p) => p.key)).toEqual(['taughtRules.0']);
+    expect(state.config.taughtRules).toHaveLength(2);
+  });
+
+  it('answers 100,000 option keys with one problem', () => {
+    const options = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`option${i}`, 'x']));
+    const state = parseManagedConfig({ integration: 'expensify', options });
+    expect(state.problems).toEqual([{ key: 'options', message: '100000 options; an integration has at most 50.' }]);
+    expect(state.config.integration).toEqual({ profileId: 'expensify', options: {} });
+  });
+
+  it('lists at most 100 problems and counts the rest', () => {
+    const unknown = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`setting${i}`, true]));
+    const state = parseManagedConfig(unknown);
+    expect(state.problems).toHaveLength(100);
+    expect(state.more).toBe(4900);
+  });
+
+  it('measures a profile given as an object before writing it out', () => {
+    const state = parseManagedConfig({ customProfiles: [{ id: 'acme', name: 'x'.repeat(400 * 1024) }] });
+    expect(state.problems).toEqual([{ key: 'customProfiles.0', message: 'Over 256 KB; a profile is at most that.' }]);
+  });
+});
+
 describe('public/managed-schema.json (the Chrome and Edge managed storage schema)', () => {
   const schema = JSON.parse(readFileSync(path.join(ROOT, 'public/managed-schema.json'), 'utf8')) as {
     type: string;
