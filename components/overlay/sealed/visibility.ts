@@ -43,7 +43,7 @@ export function hasVisibilityTracking(): boolean {
 const TRACKING = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
 // A fresh observation answers at the next rendering update; a tab that renders nothing for this long
 // (hidden, frozen) is not one the admin is clicking in.
-const FRESH_TIMEOUT_MS = 3000;
+const FRESH_TIMEOUT_MS = 10_000;
 
 /** One observation of `button` now: whether the browser sees it visible. */
 function observeOnce(button: Element): Promise<boolean> {
