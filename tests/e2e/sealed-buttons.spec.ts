@@ -17,6 +17,7 @@ async function driverFor(page: Page, frame: Frame): Promise<AttackDriver> {
     click: (testId) => frame.getByTestId(testId).click(),
     clickAt: (x, y) => page.mouse.click(offset.x + x, offset.y + y),
     key: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
+    toFront: () => page.bringToFront(),
     screenshot: async (name) => void (await page.screenshot({ path: `${SCREENS}/${name}.png` })),
   };
 }

@@ -27,6 +27,7 @@ async function driverFor(page: Page, frame: Frame): Promise<AttackDriver> {
     },
     clickAt: (x, y) => page.mouse.click(offset.x + x, offset.y + y),
     key: (key) => page.keyboard.press(key === ' ' ? 'Space' : key),
+    toFront: () => page.bringToFront(),
     screenshot: async (name) => void (await page.screenshot({ path: screenshotFile(`${name}.png`) })),
   };
 }

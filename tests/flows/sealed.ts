@@ -15,6 +15,8 @@ import { focusedTestId, overlayView, pageFields, type FlowDriver } from './apply
 export interface AttackDriver extends FlowDriver {
   /** The admin's click at a point of the frame's viewport (trusted input). */
   clickAt(x: number, y: number): Promise<void>;
+  /** The admin comes back to the tab of the page (after the report tab an export opened took the front). */
+  toFront(): Promise<void>;
 }
 
 // ---- in the page -------------------------------------------------------------------------------------
@@ -294,7 +296,9 @@ export async function scriptCannotPointAt(driver: AttackDriver): Promise<void> {
 export async function scriptCannotCompare(driver: AttackDriver, tickOne: () => Promise<void>): Promise<void> {
   await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-export'), 'the Export button');
   await driver.click('ish-export');
-  await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-drift'), 'the audit kept');
+  await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-drift') && v.shown.includes('ish-export-result'), 'the audit kept');
+  // The export opened its report in a tab in front; the admin comes back to Intacct's.
+  await driver.toFront();
   await tickOne();
   await until(() => driver.evaluate(overlayView, undefined), (v) => v.shown.includes('ish-compare'), 'Compare with last audit');
   assert.equal(await driver.evaluate(scriptPresses, 'ish-compare'), true);

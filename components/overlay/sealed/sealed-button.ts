@@ -87,8 +87,9 @@ export function sealButton(host: HTMLElement, state: SealedButtonState, handlers
   const focus = focusProvenanceOf(focusScopeOf(host));
   const watch = policy.watch(parts);
   let pointerPress: Press | null = null;
-  let destroyed = false;
   let keyPress: Press | null = null;
+  let destroyed = false;
+  let confirming = false;
 
   // Checked as the press begins, in the same dispatch as any page listener that runs before ours: a cover
   // the page takes away at that moment is still known to the kept visibility observer.
@@ -121,8 +122,12 @@ export function sealButton(host: HTMLElement, state: SealedButtonState, handlers
       handlers.onRefused(why);
       return;
     }
-    // And visible now, as the browser sees it (a frame later): only then does the action run.
+    // And visible now, as the browser sees it (a frame later): only then does the action run. One press
+    // at a time: a double click runs the action once, as it did when the action ran at once.
+    if (confirming) return;
+    confirming = true;
     void watch.confirm().then((late) => {
+      confirming = false;
       if (destroyed || !host.isConnected) return;
       if (late) handlers.onRefused(late);
       else handlers.onPress();

@@ -78,6 +78,14 @@ describe('a sealed button', () => {
     expect(pressed).toHaveBeenCalledOnce();
   });
 
+  it('runs its action once for a double click', async () => {
+    seal();
+    trustedClick(host);
+    trustedClick(host);
+    await flush();
+    expect(pressed).toHaveBeenCalledOnce();
+  });
+
   it('refuses a trusted click that no press on the button began (it reached the button some other way)', async () => {
     seal();
     sealedButtonOf(host)!.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, composed: true, detail: 1 })));
