@@ -113,6 +113,7 @@ const WORDS = new Set(['label', 'legend', 'caption', 'summary', 'h1', 'h2', 'h3'
 const WORD_ROLES = new Set(['heading', 'columnheader', 'tab']);
 // A class that says "this is a label" (Intacct's classic forms, reference §3.4).
 const LABEL_CLASS = /(^|[\s_-])(label|caption|cap)([\s_-]|$)/i;
+
 /** Intacct's label cells end with a colon ("User ID:&nbsp;*"); a data cell does not. A scan from the end, no pattern. */
 function endsLikeLabel(text: string): boolean {
   let end = text.length;
