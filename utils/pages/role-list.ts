@@ -1,12 +1,12 @@
-import { CONTENT, NAME, URL_HINT, type PageDetector } from './detector';
-import { anyMatch } from './signals';
+import { CONTENT, NAME, URL_HINT, namedAs, type PageDetector } from './detector';
 
 export const roleList: PageDetector = {
   kind: 'role-list',
-  gate: (p) => anyMatch(p.names, /^roles$/) || (/\/lister\.phtml/.test(p.path) && p.mentions(/subscriptions/i)),
   score: (s) =>
-    (anyMatch(s.names, /^roles$/) ? NAME : 0) +
-    (s.columns.has('name') && s.columns.has('description') && (s.actions.has('subscriptions') || s.columns.has('subscriptions'))
+    (namedAs(s, /^roles$/) ? NAME : 0) +
+    ((s.columns.has('name') || s.columns.has('role name') || s.columns.has('role')) &&
+    s.columns.has('description') &&
+    (s.actions.has('subscriptions') || s.columns.has('subscriptions') || s.actions.has('view subscriptions'))
       ? CONTENT
       : 0) +
     (/\/lister\.phtml/.test(s.path) ? URL_HINT : 0),

@@ -1,6 +1,6 @@
 import { isControl } from '@/utils/reading/controls';
 import { contextEntriesOf, contextPairOf } from '@/utils/reading/context';
-import { controlNames, labelText, nameLookup } from '@/utils/reading/names';
+import { controlNames, labelText } from '@/utils/reading/names';
 import { squash } from '@/utils/reading/text';
 
 /**
@@ -141,7 +141,7 @@ export function snapshotPage(doc: Document, url: string): PageStructure {
   } catch {
     // A frame without a URL keeps an empty path.
   }
-  const lookup = nameLookup(doc);
+
   const dataTables = new Map<Element, boolean>();
   let nodes = 0;
   let truncated = 0;
@@ -181,7 +181,7 @@ export function snapshotPage(doc: Document, url: string): PageStructure {
     if (isControl(el)) {
       const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
       node.type = scrub(type);
-      const name = controlNames(el, lookup)[0];
+      const name = controlNames(el)[0];
       if (name) node.name = scrub(name);
       if (type === 'checkbox' || type === 'radio' || role === 'checkbox' || role === 'switch' || role === 'radio') {
         const checked: unknown = (el as { checked?: unknown }).checked;

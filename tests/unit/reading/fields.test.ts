@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findField, readControl } from '@/utils/readers/form-field';
-import { isShown } from '@/utils/reading/controls';
+import { findField } from '@/utils/reading/fields';
+import { readControl } from '@/utils/reading/state';
+import { isShown } from '@/utils/reading/visibility';
 import { MANGLERS, fixtureHtml, parseHtml } from '../pages/load-fixture';
 
 const load = (name: string): Document => parseHtml(fixtureHtml(name));

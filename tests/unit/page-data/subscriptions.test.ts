@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCompanySubscriptions } from '@/utils/readers/subscriptions';
+import { readCompanySubscriptions } from '@/utils/page-data/company-subscriptions';
 import { MANGLERS, fixtureHtml, parseHtml } from '../pages/load-fixture';
 
 const load = (): Document => parseHtml(fixtureHtml('company-subscriptions'));

@@ -9,31 +9,17 @@
  * never descends into a grid it has recognized, and each grid is read through direct children only.
  */
 
-import { isCheckControl, isControlChecked, stateFromText } from '@/utils/reading/controls';
-import { contextEntriesOf, contextPairOf, readContextLines, type ContextEntry } from '@/utils/reading/context';
-import { cellColumns, cellUnder, findTables, readTable, rowCells, type LogicalRow } from '@/utils/reading/rows';
-import { shortText } from '@/utils/reading/text';
-import { isKnownApplication } from '@/utils/pages/applications';
+import { holdsControl, isCheckControl, isControlChecked, stateShownBy } from '@/utils/reading/controls';
+import { contextEntriesOf, contextPairOf, type ContextEntry } from '@/utils/reading/context';
+import { isBasicVerb, isRightVerb } from '@/utils/reading/rights';
+import { cellColumns, readTable, type LogicalRow } from '@/utils/reading/rows';
+import { normalizeLabel, shortText } from '@/utils/reading/text';
 
 export type PermissionLevel = 'all' | 'read-only' | 'custom';
 
 export interface PageSubject {
   kind: 'role' | 'user';
   name: string;
-}
-
-export interface SubscriptionRow {
-  /** The application as the page names it ("Time & Expenses"). */
-  name: string;
-  subscribed: boolean;
-  /** The Subscribed checkbox (or switch). */
-  control: Element;
-  permissionsLink?: Element;
-}
-
-export interface SubscriptionsPage {
-  subject: PageSubject | null;
-  applications: SubscriptionRow[];
 }
 
 export interface RightCell {
@@ -172,9 +158,6 @@ function cellsOf(row: Element): { cell: Element; col: number }[] {
   return out;
 }
 
-// The verbs Intacct shows (reference §4); two of the five basic ones make a header row a permissions grid.
-const BASIC_RIGHTS = new Set(['list', 'view', 'add', 'edit', 'delete']);
-
 interface GridHeader {
   headerRow: Element | null;
   /** Columns the header spans; a body row with as many cells needs no colspan lookups. */
@@ -183,36 +166,66 @@ interface GridHeader {
   columns: Map<number, string>;
 }
 
-function readGridHeader(rows: readonly Element[]): GridHeader | null {
-  for (let i = 0; i < Math.min(rows.length, 3); i++) {
-    const row = rows[i];
-    if (!row) continue;
-    const cells = cellsOf(row);
-    if (cells.length < 2 || !cells.every((c) => isHeaderCell(c.cell))) continue;
-    const columns = new Map<number, string>();
-    let basic = 0;
-    for (const { cell, col } of cells) {
-      const text = textOf(cell);
-      if (!text) continue;
-      columns.set(col, text);
-      if (BASIC_RIGHTS.has(text.toLowerCase())) basic++;
+// Verbs a Subscriptions page also writes over its columns ("Application | Subscribe | Permissions").
+const SUBSCRIPTION_WORDS = new Set(['subscribe', 'permissions', 'configure', 'enable']);
+
+/**
+ * A header row of rights: two or more of List/View/Add/Edit/Delete, or a row whose every head after the
+ * first is a verb (List, View, … Run, Upload — reading/rights.ts), as "Permission | Run" under Reports —
+ * but not only the words a Subscriptions page puts over its columns.
+ */
+function headerVerbs(texts: readonly string[]): boolean {
+  const heads = texts.map(normalizeLabel);
+  if (heads.filter(isBasicVerb).length >= 2) return true;
+  // The first head is the objects' column, often blank.
+  const rest = heads.slice(1).filter(Boolean);
+  return rest.length > 0 && rest.every((t) => isRightVerb(t) || t.startsWith('other')) && rest.some((t) => isRightVerb(t) && !SUBSCRIPTION_WORDS.has(t));
+}
+
+function headerOfRow(row: Element): GridHeader | null {
+  const cells = cellsOf(row);
+  if (cells.length < 2 || !cells.every((c) => isHeaderCell(c.cell))) return null;
+  const columns = new Map<number, string>();
+  for (const { cell, col } of cells) {
+    const text = textOf(cell);
+    if (text) columns.set(col, text);
+  }
+  if (!headerVerbs(cells.map(({ cell }) => textOf(cell)))) return null;
+  const last = cells[cells.length - 1];
+  return { headerRow: row, columns, width: last ? last.col + spanOf(last.cell) : 0 };
+}
+
+/**
+ * A box's own verb, where the page prints one beside it ("☐ Run", `aria-label="Run"`): read only when its
+ * column head is not a verb, so a 6,000-box grid with proper heads never pays for it.
+ */
+function ownVerb(control: Element, objectName: string): string | null {
+  const candidates: string[] = [];
+  const label = control.closest('label');
+  if (label) candidates.push(textOf(label));
+  const aria = control.getAttribute('aria-label') ?? control.getAttribute('title');
+  if (aria) candidates.push(aria.trim());
+  const after = control.nextSibling;
+  if (after?.nodeType === 3) candidates.push((after.nodeValue ?? '').trim());
+  if (control.nextElementSibling?.localName === 'label' || control.nextElementSibling?.localName === 'span') candidates.push(textOf(control.nextElementSibling));
+  for (const text of candidates) {
+    if (!text) continue;
+    if (isRightVerb(normalizeLabel(text))) return text;
+    // "Accounts Delete": the object's name, then the verb.
+    if (objectName && text.toLowerCase().startsWith(objectName.toLowerCase())) {
+      const rest = text.slice(objectName.length).trim();
+      if (rest && isRightVerb(normalizeLabel(rest))) return rest;
     }
-    const last = cells[cells.length - 1];
-    if (basic >= 2) return { headerRow: row, columns, width: last ? last.col + spanOf(last.cell) : 0 };
+    const last = text.split(/\s+/).pop() ?? '';
+    if (isRightVerb(normalizeLabel(last))) return last;
   }
   return null;
 }
 
-/** "Accounts Delete" → "Delete", for a grid whose header row is missing or does not cover a column. */
-function rightFromAriaLabel(control: Element, objectName: string): string | null {
-  const label = (control.getAttribute('aria-label') ?? control.getAttribute('title') ?? '').trim();
-  if (!label) return null;
-  if (objectName && label.toLowerCase().startsWith(objectName.toLowerCase())) {
-    const rest = label.slice(objectName.length).trim();
-    return rest || null;
-  }
-  const words = label.split(/\s+/);
-  return words[words.length - 1] ?? null;
+/** The right a box grants: its column head if that is a verb, else the verb printed beside it, else the head as written. */
+function rightOf(control: Element, head: string | undefined, objectName: string): string | null {
+  if (head && isRightVerb(normalizeLabel(head))) return head;
+  return ownVerb(control, objectName) ?? (head || null);
 }
 
 function spanOf(cell: Element): number {
@@ -234,66 +247,106 @@ function cellControl(cell: Element): Element | null {
   return findCheckIn(cell);
 }
 
-function readGridObjects(rows: readonly Element[], header: GridHeader): PermissionObjectRow[] {
-  const objects: PermissionObjectRow[] = [];
-  const cells: Element[] = [];
-  for (const row of rows) {
-    if (row === header.headerRow) continue;
-    cells.length = 0;
-    for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
-      const tag = cell.localName;
-      if (tag === 'td' || tag === 'th' || isCell(cell)) cells.push(cell);
+function readObjectRow(row: Element, header: GridHeader, cells: Element[]): PermissionObjectRow | null {
+  // Attribute lookups dominate a big grid's cost, so colspans are read only when the count is off.
+  const plain = cells.length === header.width;
+  let nameCell: Element | null = null;
+  let firstTextCell: Element | null = null;
+  let nameCol = -1;
+  const found: { control: Element; col: number; shown?: boolean }[] = [];
+  let col = 0;
+  for (const cell of cells) {
+    const here = col;
+    col += plain ? 1 : spanOf(cell);
+    const control = cellControl(cell);
+    // A read-only view shows the state as a mark ("✓", "✗") or a tick image: the cell stands for the box.
+    const shown = control || !(nameCell || firstTextCell) ? null : stateShownBy(cell);
+    if (control) found.push({ control, col: here });
+    else if (shown !== null) found.push({ control: cell, col: here, shown });
+    else if (!nameCell && (cell.localName === 'th' || cell.getAttribute('role') === 'rowheader')) {
+      nameCell = cell;
+      nameCol = here;
+    } else if (!firstTextCell && !nameCell && textOf(cell)) {
+      firstTextCell = cell;
+      nameCol = here;
     }
-    // Attribute lookups dominate a big grid's cost, so colspans are read only when the count is off.
-    const plain = cells.length === header.width;
-    let nameCell: Element | null = null;
-    let firstTextCell: Element | null = null;
-    let nameCol = -1;
-    const found: { control: Element; col: number; shown?: boolean }[] = [];
-    let col = 0;
-    for (const cell of cells) {
-      const here = col;
-      col += plain ? 1 : spanOf(cell);
-      const control = cellControl(cell);
-      // A read-only view shows the state as a mark ("✓", "✗"): the cell stands for the box.
-      const shown = control || cell.firstElementChild || !(nameCell || firstTextCell) ? null : stateFromText(cell.textContent);
-      if (control) found.push({ control, col: here });
-      else if (shown !== null) found.push({ control: cell, col: here, shown });
-      else if (!nameCell && (cell.localName === 'th' || cell.getAttribute('role') === 'rowheader')) {
-        nameCell = cell;
-        nameCol = here;
-      } else if (!firstTextCell && !nameCell && textOf(cell)) {
-        firstTextCell = cell;
-        nameCol = here;
-      }
-    }
-    if (!found.length) continue;
-    // The row header names the object; without one, the first cell that holds text and no checkbox.
-    const name = textOf(nameCell ?? firstTextCell);
-    if (!name) continue;
-    const rights: RightCell[] = [];
-    for (const { control, col: at, shown } of found) {
-      if (at === nameCol) continue;
-      const right = header.columns.get(at) ?? rightFromAriaLabel(control, name);
-      if (right) rights.push({ right, granted: shown ?? isControlChecked(control), control });
-    }
-    if (rights.length) objects.push({ name, rights, row });
   }
-  return objects;
+  if (!found.length) return null;
+  // The row header names the object; without one, the first cell that holds text and no box.
+  const name = textOf(nameCell ?? firstTextCell);
+  if (!name) return null;
+  const rights: RightCell[] = [];
+  for (const { control, col: at, shown } of found) {
+    if (at === nameCol) continue;
+    const right = rightOf(control, header.columns.get(at), name);
+    if (right) rights.push({ right, granted: shown ?? isControlChecked(control), control });
+  }
+  return rights.length ? { name, rights, row } : null;
 }
 
-/** A grid whose header names at least two of List/View/Add/Edit/Delete, with its rows read. */
-function readPermissionsGrid(grid: Element): { objects: PermissionObjectRow[]; caption: string } | null {
+/** One section of a rights grid: a table may hold several, each under a full-width title row. */
+interface GridSegment {
+  title: string | null;
+  radios: Element[];
+  objects: PermissionObjectRow[];
+}
+
+const RADIOS = 'input[type="radio"], [role~="radio"]';
+
+/**
+ * A table or ARIA grid of rights, read row by row: a full-width row with text and nothing else starts a
+ * section ("Reports"), a row of radios holds that section's shortcuts, a row of verb heads names the
+ * columns, and every other row is an object with its boxes.
+ */
+function readPermissionsGrid(grid: Element): { segments: GridSegment[]; caption: string } | null {
   const rows: Element[] = [];
   collectRows(grid, rows);
-  const header = readGridHeader(rows);
-  if (!header) return null;
+  const segments: GridSegment[] = [];
+  let current: GridSegment = { title: null, radios: [], objects: [] };
+  let header: GridHeader | null = null;
+  let sawHeader = false;
+  const cells: Element[] = [];
+  for (const row of rows) {
+    cells.length = 0;
+    for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) if (isCell(cell)) cells.push(cell);
+    // Only a short row, or one before any head, can hold shortcuts or a title: a 6,000-box grid's body
+    // rows are never searched for radios.
+    if (cells.length <= 1 || !header) {
+      const only = cells[0];
+      const radios = Array.from(row.querySelectorAll(RADIOS));
+      if (radios.length) {
+        current.radios.push(...radios);
+        continue;
+      }
+      if (cells.length === 1 && only && !findCheckIn(only, 4)) {
+        const title = textOf(only);
+        if (title) {
+          if (current.objects.length || current.title !== null) {
+            segments.push(current);
+            current = { title, radios: [], objects: [] };
+          } else current.title = title;
+          continue;
+        }
+      }
+    }
+    const asHeader = cells.length >= 2 && cells.every(isHeaderCell) ? headerOfRow(row) : null;
+    if (asHeader) {
+      header = asHeader;
+      sawHeader = true;
+      continue;
+    }
+    if (!header) continue;
+    const object = readObjectRow(row, header, [...cells]);
+    if (object) current.objects.push(object);
+  }
+  segments.push(current);
+  if (!sawHeader) return null;
   let caption = '';
   for (let child = grid.firstElementChild; child; child = child.nextElementSibling) {
     if (child.localName === 'caption') caption = textOf(child);
   }
   if (!caption) caption = (grid.getAttribute('aria-label') ?? '').trim();
-  return { objects: readGridObjects(rows, header), caption };
+  return { segments: segments.filter((seg) => seg.objects.length > 0), caption };
 }
 
 // Containers other than tables that may draw a rights grid: div rows, lists, a CSS grid of cells.
@@ -304,16 +357,26 @@ function checkIn(cell: Element): Element | null {
 }
 
 /**
- * A rights grid drawn without a table: its header row (no controls, two or more of List/View/Add/Edit/
- * Delete) names the columns; each row's name is its row header or first text cell.
+ * A rights grid drawn without a table: its header row (no controls, verb heads) names the columns; each
+ * row's name is its row header or first text cell.
  */
-function readLooseRightsGrid(container: Element): { objects: PermissionObjectRow[]; caption: string } | null {
-  const table = readTable(container);
-  if (!table?.header) return null;
-  const headerText = table.header.cells.map((c) => shortText(c, 40) ?? '');
-  if (headerText.filter((t) => BASIC_RIGHTS.has(t.toLowerCase())).length < 2) return null;
+function readLooseRightsGrid(container: Element): { segments: GridSegment[]; caption: string } | null {
+  const read = readTable(container);
+  if (!read) return null;
+  let table = read;
+  // A head row with a blank objects' column and one verb ("  | Run") has one text: read it as the head
+  // when every text it has is a verb.
+  if (!table.header) {
+    const first = table.rows[0];
+    const texts = first ? first.cells.map((c) => shortText(c, 40) ?? '') : [];
+    if (!first || first.cells.length < 2 || first.cells.some(holdsControl) || !headerVerbs(texts)) return null;
+    table = { ...table, header: first, columns: texts.map(normalizeLabel), rows: table.rows.slice(1) };
+  }
+  const header = table.header as LogicalRow;
+  const headerText = header.cells.map((c) => shortText(c, 40) ?? '');
+  if (!headerVerbs(headerText)) return null;
   const headerCol = new Map<number, string>();
-  cellColumns(table.header.cells).forEach((col, i) => {
+  cellColumns(header.cells).forEach((col, i) => {
     const text = headerText[i];
     if (text) headerCol.set(col, text);
   });
@@ -325,7 +388,7 @@ function readLooseRightsGrid(container: Element): { objects: PermissionObjectRow
     const found: { control: Element; col: number; shown?: boolean }[] = [];
     row.cells.forEach((cell, i) => {
       const control = checkIn(cell);
-      const shown = control || !nameCell ? null : stateFromText(shortText(cell, 20));
+      const shown = control || !nameCell ? null : stateShownBy(cell);
       if (control) found.push({ control, col: starts[i] ?? i });
       else if (shown !== null) found.push({ control: cell, col: starts[i] ?? i, shown });
       else if (!nameCell && (cell.localName === 'th' || cell.getAttribute('role') === 'rowheader' || shortText(cell, 120))) {
@@ -336,13 +399,13 @@ function readLooseRightsGrid(container: Element): { objects: PermissionObjectRow
     if (!found.length || !name) continue;
     const rights: RightCell[] = [];
     for (const { control, col, shown } of found) {
-      const right = headerCol.get(col) ?? rightFromAriaLabel(control, name);
+      const right = rightOf(control, headerCol.get(col), name);
       if (right) rights.push({ right, granted: shown ?? isControlChecked(control), control });
     }
     if (rights.length) objects.push({ name, rights, row: row.el });
   }
   if (!objects.length) return null;
-  return { objects, caption: (container.getAttribute('aria-label') ?? '').trim() };
+  return { segments: [{ title: null, radios: [], objects }], caption: (container.getAttribute('aria-label') ?? '').trim() };
 }
 
 // ---- the Permissions window --------------------------------------------------------------------------
@@ -429,11 +492,14 @@ export function readPermissionsWindow(doc: Document): PermissionsWindow {
     const tableLike = name === 'table' || role === 'grid' || role === 'table';
     if (tableLike || (LOOSE_GRIDS.has(name) && el.childElementCount >= 2) || role === 'list' || role === 'rowgroup') {
       const grid = tableLike ? (readPermissionsGrid(el) ?? readLooseRightsGrid(el)) : readLooseRightsGrid(el);
-      if (grid) {
-        const title = pendingTitle || grid.caption || groupLabel.replace(/(?<!\s)\s*shortcuts?$/i, '') || 'Permissions';
-        const section: PermissionSection = { title, shortcut: null, shortcutRadios: [], objects: grid.objects, grid: el };
-        current().sections.push(section);
-        drafts.push({ section, radios: pendingRadios });
+      if (grid && grid.segments.length) {
+        grid.segments.forEach((segment, i) => {
+          const fallback = i === 0 ? pendingTitle || grid.caption || groupLabel.replace(/(?<!\s)\s*shortcuts?$/i, '') : '';
+          const title = segment.title || fallback || 'Permissions';
+          const section: PermissionSection = { title, shortcut: null, shortcutRadios: [], objects: segment.objects, grid: el };
+          current().sections.push(section);
+          drafts.push({ section, radios: segment.radios.length ? segment.radios : i === 0 ? pendingRadios : [] });
+        });
         pendingRadios = [];
         pendingTitle = '';
         groupLabel = '';
@@ -526,172 +592,3 @@ function walk(root: Element | null, visit: (el: Element) => boolean): void {
   }
 }
 
-// ---- the Subscriptions pages -------------------------------------------------------------------------
-
-function findSubject(doc: Document): PageSubject | null {
-  for (const entry of readContextLines(doc, 12)) {
-    const who = subjectOf(entry);
-    if (who) return who;
-  }
-  for (const heading of Array.from(doc.querySelectorAll('h1, h2, [role="heading"], .pagetitle, title'))) {
-    const who = subjectFromHeading(textOf(heading));
-    if (who) return who;
-  }
-  return null;
-}
-
-const CHECKS = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
-
-function checksIn(el: Element): number {
-  return el.querySelectorAll(CHECKS).length;
-}
-
-interface ControlRow {
-  /** What holds the rows of one list: a table, a list, a grid container. */
-  container: Element;
-  row: LogicalRow;
-}
-
-/**
- * The row a subscribe checkbox sits in, whatever draws it: a table or ARIA row, a list item, a div that
- * holds this checkbox and no other, or — in a CSS grid whose cells are siblings — the cells of its line.
- */
-function rowOfControl(control: Element): ControlRow | null {
-  const explicit = control.closest('tr, [role="row"], li, [role="listitem"]');
-  if (explicit) {
-    const container = explicit.closest('table, [role="grid"], [role="table"], [role="treegrid"], ul, ol, [role="list"]') ?? explicit.parentElement;
-    return container ? { container, row: { el: explicit, cells: rowCells(explicit) } } : null;
-  }
-  let node: Element = control;
-  for (let depth = 0; depth < 6; depth++) {
-    const parent = node.parentElement;
-    if (!parent || parent.localName === 'body' || parent.localName === 'form' || checksIn(parent) > 1) break;
-    node = parent;
-  }
-  const container = node.parentElement;
-  if (!container) return null;
-  const table = readTable(container);
-  const line = table?.rows.find((r) => r.el === node || r.cells.includes(node));
-  if (line) return { container, row: line };
-  return { container, row: { el: node, cells: node === control ? [control] : rowCells(node) } };
-}
-
-function isPermissionsAction(el: Element): boolean {
-  const n = el.localName;
-  const actionable = n === 'a' || n === 'button' || el.getAttribute('role') === 'link' || el.getAttribute('role') === 'button';
-  if (!actionable) return false;
-  const text = textOf(el) || el.getAttribute('aria-label') || el.getAttribute('title') || '';
-  return /^(permissions|view permissions|edit permissions|set permissions)$/i.test(text.trim()) || /\bpermissions$/i.test(el.getAttribute('aria-label') ?? '');
-}
-
-function rowElements(row: LogicalRow): Element[] {
-  return row.cells.length && row.el !== row.cells[0] ? [row.el] : row.cells;
-}
-
-function permissionsLinkIn(row: LogicalRow): Element | undefined {
-  for (const root of rowElements(row)) {
-    if (isPermissionsAction(root)) return root;
-    const found = Array.from(root.querySelectorAll('a, button, [role="link"], [role="button"]')).find(isPermissionsAction);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function labelOfControl(control: Element): string {
-  const doc = control.ownerDocument;
-  const id = control.getAttribute('id');
-  if (id) {
-    for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
-      if (label.getAttribute('for') === id && textOf(label)) return textOf(label);
-    }
-  }
-  const wrapping = control.closest('label');
-  if (wrapping && textOf(wrapping)) return textOf(wrapping);
-  const labelledBy = control.getAttribute('aria-labelledby');
-  if (labelledBy) {
-    const text = labelledBy
-      .split(/\s+/)
-      .map((ref) => textOf(doc.getElementById(ref)))
-      .join(' ')
-      .trim();
-    if (text) return text;
-  }
-  const aria = (control.getAttribute('aria-label') ?? '').trim();
-  return /^ia\./i.test(aria) ? '' : aria;
-}
-
-const NOT_A_NAME = /^(permissions|view permissions|subscribed|yes|no|on|off|configure|subscribe)$/i;
-
-function applicationColumn(columns: readonly string[]): number {
-  return columns.findIndex((c) => /\b(application|module|name)\b/.test(c));
-}
-
-/** A read-only Subscriptions page: an Application column and a Subscribed column that says Yes or No. */
-function readOnlySubscriptions(doc: Document): SubscriptionRow[] {
-  const out: SubscriptionRow[] = [];
-  const tables = findTables(doc, (cols) => applicationColumn(cols) >= 0 && cols.some((c) => /subscri/.test(c)));
-  for (const table of tables) {
-    const subscribedAt = table.columns.findIndex((c) => /subscri/.test(c));
-    const nameAt = applicationColumn(table.columns);
-    for (const row of table.rows) {
-      const nameCell = cellUnder(table, row, [table.columns[nameAt] ?? '']);
-      const stateCell = cellUnder(table, row, [table.columns[subscribedAt] ?? '']);
-      const state = stateCell ? stateFromText(shortText(stateCell, 40)) : null;
-      const name = nameCell ? (shortText(nameCell, 80) ?? '') : '';
-      if (!name || state === null || !stateCell) continue;
-      const link = permissionsLinkIn(row);
-      out.push({ name, subscribed: state, control: stateCell, ...(link ? { permissionsLink: link } : {}) });
-    }
-  }
-  return out;
-}
-
-/**
- * Reads a role's or user's Subscriptions page: one entry per application row that has a subscribe
- * checkbox, in whatever structure the page lists them (table, list, ARIA grid, div rows, CSS grid). The
- * name comes from the Application/Module column, then the checkbox's label, then the row's text.
- */
-export function readSubscriptionsPage(doc: Document): SubscriptionsPage {
-  const groups = new Map<Element, { rows: SubscriptionRow[]; links: number; known: number; named: boolean }>();
-  const headerOf = new Map<Element, { columns: string[]; header: LogicalRow | null }>();
-  for (const control of Array.from(doc.querySelectorAll(CHECKS))) {
-    if (!isCheckControl(control) && control.getAttribute('role') !== 'switch') continue;
-    // A "select all" box in the header row is not an application.
-    if (control.closest('thead, [role="columnheader"]')) continue;
-    const located = rowOfControl(control);
-    if (!located) continue;
-    const { container, row } = located;
-    let head = headerOf.get(container);
-    if (!head) {
-      const table = readTable(container);
-      head = { columns: table?.columns ?? [], header: table?.header ?? null };
-      headerOf.set(container, head);
-    }
-    if (head.header && (head.header.el === row.el || head.header.cells.some((c) => c.contains(control)))) continue;
-    const nameAt = applicationColumn(head.columns);
-    let nameCell: Element | undefined;
-    if (nameAt >= 0 && head.header) {
-      const col = cellColumns(head.header.cells)[nameAt];
-      const starts = cellColumns(row.cells);
-      const i = starts.indexOf(col ?? -1);
-      nameCell = i >= 0 ? row.cells[i] : undefined;
-    }
-    const name =
-      (nameCell && !nameCell.contains(control) && !NOT_A_NAME.test(textOf(nameCell)) ? textOf(nameCell) : '') ||
-      labelOfControl(control) ||
-      (row.cells.map((c) => (c.contains(control) ? '' : (shortText(c, 80) ?? ''))).find((t) => t && !NOT_A_NAME.test(t)) ?? '');
-    if (!name) continue;
-    const link = permissionsLinkIn(row);
-    const group = groups.get(container) ?? { rows: [], links: 0, known: 0, named: nameAt >= 0 };
-    group.rows.push({ name, subscribed: isControlChecked(control), control, ...(link ? { permissionsLink: link } : {}) });
-    if (link) group.links++;
-    if (isKnownApplication(name)) group.known++;
-    groups.set(container, group);
-  }
-  const applications: SubscriptionRow[] = [];
-  // Other checkbox lists (filters, preferences) have no Application column, no Permissions links and no
-  // application names.
-  for (const group of groups.values()) if (group.named || group.links > 0 || group.known >= 2) applications.push(...group.rows);
-  if (applications.length === 0) applications.push(...readOnlySubscriptions(doc));
-  return { subject: findSubject(doc), applications };
-}

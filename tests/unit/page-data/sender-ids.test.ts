@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSenderAuthorizationTable, readSenderAuthorizations } from '@/utils/readers/sender-ids';
+import { findSenderAuthorizationTable, readSenderAuthorizations } from '@/utils/page-data/sender-authorizations';
 import { MANGLERS, fixtureHtml, parseHtml } from '../pages/load-fixture';
 
 const load = (): Document => parseHtml(fixtureHtml('company-security'));

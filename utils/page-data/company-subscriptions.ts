@@ -1,0 +1,65 @@
+import { accessibleName, isGenericName } from '@/utils/reading/accessible';
+import { isCheckControl, isControlChecked, stateShownBy } from '@/utils/reading/controls';
+import { visualLabel } from '@/utils/reading/layout';
+import { readRecords } from '@/utils/reading/records';
+import { rowName, rowOfControl } from '@/utils/reading/rows';
+import { queryAllDeep } from '@/utils/reading/tree';
+import { shortText } from '@/utils/reading/text';
+
+// The company Subscriptions page (Company › Admin › Subscriptions, Applications tab): one toggle per
+// application (docs/intacct.md, "Pages"), or in view mode a state word or tick. Each is read by the
+// application name an admin sees, never by id.
+
+export interface CompanySubscription {
+  /** The application's name as the page shows it, e.g. "Time & Expenses" or, on newer screens, "Expenses". */
+  application: string;
+  subscribed: boolean;
+  control: Element;
+}
+
+const NOT_A_NAME = /^(subscribed|not subscribed|subscribe|unsubscribe|configure|on|off|yes|no|enabled|disabled|details|learn more)$/i;
+const noName = (text: string): boolean => NOT_A_NAME.test(text.trim());
+
+/** The application a toggle is for: its own name, else its row's or card's name, else the text beside it. */
+function applicationName(control: Element): string {
+  const own = accessibleName(control);
+  if (own && !isGenericName(own) && !noName(own)) return own;
+  const located = rowOfControl(control);
+  const name = located ? rowName(located.row, control, noName) : '';
+  if (name) return name;
+  return visualLabel(control) ?? '';
+}
+
+/** A view-mode page: each application with a state word ("Subscribed", "Not subscribed", "Included") or a tick. */
+function readOnlySubscriptions(doc: Document): CompanySubscription[] {
+  const out: CompanySubscription[] = [];
+  const nameKey = (k: string): boolean => /\b(application|module|name)\b/.test(k);
+  const stateKey = (k: string): boolean => /subscri|status|state/.test(k);
+  for (const list of readRecords(doc, (keys) => keys.some(nameKey) && keys.some(stateKey))) {
+    for (const record of list.records) {
+      const nameCell = record.value(record.keys.filter(nameKey));
+      const stateCell = record.value(record.keys.filter(stateKey));
+      const state = stateCell ? stateShownBy(stateCell) : null;
+      const application = nameCell ? (shortText(nameCell, 120) ?? '') : '';
+      if (application && stateCell && state !== null) out.push({ application, subscribed: state, control: stateCell });
+    }
+  }
+  return out;
+}
+
+/** Every application toggle on the page, in page order. Never throws. */
+export function readCompanySubscriptions(doc: Document): CompanySubscription[] {
+  try {
+    const out: CompanySubscription[] = [];
+    for (const control of queryAllDeep(doc, 'input[type="checkbox"], [role~="checkbox"], [role~="switch"], [aria-pressed]')) {
+      if (!isCheckControl(control)) continue;
+      const application = applicationName(control);
+      if (!application) continue;
+      out.push({ application, subscribed: isControlChecked(control), control });
+    }
+    return out.length ? out : readOnlySubscriptions(doc);
+  } catch (error) {
+    console.warn('[intacct-setup-helper] could not read the subscriptions', error);
+    return [];
+  }
+}
