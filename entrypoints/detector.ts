@@ -1,18 +1,12 @@
 import { defineUnlistedScript } from '#imports';
-import { startDetectionLoop } from '@/utils/pages/detection-loop';
+import { startFirstLook } from '@/utils/pages/detection-loop';
 import { mightBeSetupPage } from '@/utils/pages/first-look';
 
-// TEMPORARY while the recognizer split lands: detection inlined.
-type DetectPage = typeof import('@/utils/pages/detect').detectPage;
-
+// Runs in every frame of every Intacct application page, at any depth (the manifest entry is in
+// wxt.config.ts), so it holds only the first look: plain string searches, no reading model, no React,
+// no zod, no WebExtension polyfill, no WXT content-script context, and no extension API call on an
+// ordinary page (issue #10). Where the look says the frame could be a setup page, it asks the background
+// once, and the background injects the recognizer (entrypoints/recognizer.ts) into that frame alone.
 export default defineUnlistedScript(() => {
-  let detectPage: DetectPage | undefined;
-  startDetectionLoop(() => {
-    if (!mightBeSetupPage(document, location.href)) return null;
-    if (detectPage) return detectPage(document, location.href);
-    return import('@/utils/pages/detect').then((m) => {
-      detectPage = m.detectPage;
-      return m.detectPage(document, location.href);
-    });
-  });
+  startFirstLook(() => mightBeSetupPage(document, location.href));
 });

@@ -284,6 +284,9 @@ function readObjectRow(row: Element, header: GridHeader, cells: Element[]): Perm
   return rights.length ? { name, rights, row } : null;
 }
 
+/** The head of a grid that has none: each box's right is the verb printed beside it, or it is no right. */
+const HEADLESS: GridHeader = { headerRow: null, columns: new Map(), width: -1 };
+
 /** One section of a rights grid: a table may hold several, each under a full-width title row. */
 interface GridSegment {
   title: string | null;
@@ -305,6 +308,7 @@ function readPermissionsGrid(grid: Element): { segments: GridSegment[]; caption:
   let current: GridSegment = { title: null, radios: [], objects: [] };
   let header: GridHeader | null = null;
   let sawHeader = false;
+  let headless = 0;
   const cells: Element[] = [];
   for (const row of rows) {
     cells.length = 0;
@@ -335,12 +339,15 @@ function readPermissionsGrid(grid: Element): { segments: GridSegment[]; caption:
       sawHeader = true;
       continue;
     }
-    if (!header) continue;
-    const object = readObjectRow(row, header, [...cells]);
-    if (object) current.objects.push(object);
+    // Without any head, a row still reads where each box has its verb printed beside it ("☐ List ☐ View").
+    const object = readObjectRow(row, header ?? HEADLESS, [...cells]);
+    if (object && (header || object.rights.length >= 2)) {
+      current.objects.push(object);
+      if (!header) headless++;
+    }
   }
   segments.push(current);
-  if (!sawHeader) return null;
+  if (!sawHeader && headless === 0) return null;
   let caption = '';
   for (let child = grid.firstElementChild; child; child = child.nextElementSibling) {
     if (child.localName === 'caption') caption = textOf(child);

@@ -45,15 +45,3 @@ export function mightBeSetupPage(doc: Document, url: string): boolean {
   for (const w of CONTENT_WORDS) if (text.includes(w)) return true;
   return false;
 }
-
-/**
- * A frame inside an application page (a dashboard's report or chart frame), as opposed to a window of its
- * own or a frame directly inside Intacct's frameset (iframe#iamain), where setup pages are (reference §3.1;
- * ASSUMED for nested frames, see the README). Read from `location.ancestorOrigins`, which costs next to
- * nothing; reaching `window.parent` or `window.top` from a content script costs a millisecond. Where a
- * browser does not tell (Firefox has no ancestorOrigins), the frame counts as not nested.
- */
-export function isNestedFrame(): boolean {
-  const ancestors = (location as Location & { ancestorOrigins?: { length: number } }).ancestorOrigins;
-  return ancestors !== undefined && ancestors.length >= 2;
-}

@@ -89,7 +89,7 @@ function groupNames(container: Element): string[] {
     const seen = normalizeLabel(visualLabel(container));
     if (seen) names.push(seen);
   }
-  for (const name of controlNames(container)) if (!names.includes(name) && !/\b(and|or)\b/.test(name)) names.push(name);
+  for (const name of controlNames(container, false)) if (!names.includes(name)) names.push(name);
   return names;
 }
 

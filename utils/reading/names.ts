@@ -59,7 +59,8 @@ function labelLike(el: Element): string | null {
 
 /** Label cells in the control's table row: a row header, the nearest text cell to its left, or the cell above. */
 function addFromTableRow(names: string[], control: Element): void {
-  let cell: Element | null = control.parentElement;
+  // A group of radios may be held by its cell itself.
+  let cell: Element | null = isCell(control) ? control : control.parentElement;
   for (let depth = 0; cell && depth < 3 && !isCell(cell); depth++) cell = cell.parentElement;
   if (!cell || !isCell(cell)) return;
   const row = cell.parentElement;
@@ -119,11 +120,14 @@ function addPrecedingText(names: string[], control: Element, labelsOnly: boolean
   }
 }
 
-/** Every name of `control`, best first. Never throws. */
-export function controlNames(control: Element): string[] {
+/**
+ * Every name of `control`, best first. Never throws. `own: false` skips the element's own accessible name:
+ * a group held by a plain cell or div would be named by its members' words.
+ */
+export function controlNames(control: Element, own = true): string[] {
   const names: string[] = [];
   try {
-    add(names, accessibleName(control));
+    if (own) add(names, accessibleName(control));
     const laidOut = hasLayout(control);
     if (names.length === 0 && laidOut) add(names, visualLabel(control));
     addFromTableRow(names, control);

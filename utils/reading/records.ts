@@ -26,10 +26,10 @@ const NOT_BLOCKS = new Set(['script', 'style', 'template', 'h1', 'h2', 'h3', 'h4
 
 function keyText(el: Element): string | null {
   if (holdsControl(el)) return null;
-  const text = shortText(el, 40, 12);
+  const text = shortText(el, 32, 12);
   if (!text) return null;
   const key = normalizeLabel(text);
-  return key && key.split(' ').length <= 5 ? key : null;
+  return key && key.split(' ').length <= 4 ? key : null;
 }
 
 /** The label/value pairs inside one block: `dt`/`dd`, a short label element and the element after it. */
@@ -66,7 +66,8 @@ function blocksOf(container: Element): Element[] | null {
   let best = '';
   let bestCount = 0;
   for (const [shape, count] of counts) if (count > bestCount) [best, bestCount] = [shape, count];
-  return children.filter((c) => shapeOf(c) === best && c.childElementCount >= 2);
+  // A block holds at least a label and a value, perhaps inside one wrapper (`<li><dl>…</dl></li>`).
+  return children.filter((c) => shapeOf(c) === best && c.getElementsByTagName('*').length >= 2);
 }
 
 function cardRecords(doc: Document, accept: (keys: readonly string[]) => boolean, limit: number): RecordList[] {
@@ -96,6 +97,8 @@ function cardRecords(doc: Document, accept: (keys: readonly string[]) => boolean
 export function readRecords(doc: Document, accept: (keys: readonly string[]) => boolean, limit = 3000): RecordList[] {
   const out: RecordList[] = [];
   for (const table of findTables(doc, accept, limit)) {
+    // Blocks that each repeat the labels ("Sender ID … Status …") are cards, not a table with a header.
+    if (table.rows.some((row) => row.cells.filter((c, i) => normalizeLabel(shortText(c, 40) ?? '') === table.columns[i] && table.columns[i]).length >= 2)) continue;
     out.push({
       container: table.el,
       records: table.rows.map((row) => ({

@@ -23,14 +23,17 @@ export function squash(text: string | null | undefined): string {
 // `ⓘ`, `ℹ`, `🛈`. After NFKC the full-width forms are plain ones.
 const LEADING_MARKS = /^[\s*\u2217]+/;
 // The look-behind starts the match only where a run of marks starts: one scan of a long run, not one per mark.
-const TRAILING_MARKS = /(?<![\s:*\u2217\u2020\u2021?\u24d8\u2139\u{1f6c8}])[\s:*\u2217\u2020\u2021?\u24d8\u2139\u{1f6c8}]+$/u;
+const TRAILING_MARKS = /(?<![\s:*\u2217\u2020\u2021?])[\s:*\u2217\u2020\u2021?]+$/;
 // "(required)", "(optional)", "(?)", "(i)", "[?]" at the end.
 const TRAILING_NOTE = /\s?[([](?:required|optional|\?|i)[)\]]$/;
 const REQUIRED_WORD = /\s(?:required|optional)$/;
 
+// Help icons after a label ("User type ⓘ"): NFKC would turn the circled i into a letter, so they go first.
+const HELP_ICONS = /[\u24d8\u2139\u2753\u2754\u{1f6c8}]/gu;
+
 /** A label as the helper compares it: squashed, lower case, required and help marks and a "(required)" note dropped. */
 export function normalizeLabel(text: string | null | undefined): string {
-  let t = squash(text).toLowerCase();
+  let t = squash(text ? text.replace(HELP_ICONS, ' ') : text).toLowerCase();
   if (!t) return '';
   t = t.replace(LEADING_MARKS, '').replace(TRAILING_MARKS, '');
   // A note, then marks again ("Status (required):" → "status"); twice at most, so no input loops.
