@@ -1,9 +1,10 @@
+import { isControlChecked } from '@/utils/reading/controls';
 import { notFoundFinding, type Finding, type FindingStatus } from '@/utils/audit/finding';
 import { rightsOfSubscriptions, rightsOfWindow, type RightsRow } from '@/utils/audit/rights';
 import { normalizeLabel } from '@/utils/reading/text';
 import { appliesTo, profileName, requiredPermissions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
-import { isControlChecked, readPermissionsWindow, readShortcut, type ApplicationPermissions, type PageSubject, type PermissionLevel, type PermissionObjectRow, type PermissionSection, type PermissionsWindow, type RightCell } from '@/utils/page-data/permissions-window';
+import { readPermissionsWindow, readShortcut, type ApplicationPermissions, type PageSubject, type PermissionLevel, type PermissionObjectRow, type PermissionSection, type PermissionsWindow, type RightCell } from '@/utils/page-data/permissions-window';
 import { readSubscriptionsPage, type SubscriptionRow, type SubscriptionsPage } from '@/utils/page-data/role-user-subscriptions';
 
 /**

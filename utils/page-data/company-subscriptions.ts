@@ -1,8 +1,8 @@
 import { accessibleName, isGenericName } from '@/utils/reading/accessible';
 import { isCheckControl, isControlChecked, stateShownBy } from '@/utils/reading/controls';
-import { visualLabel } from '@/utils/reading/layout';
+import { visibleLabel } from '@/utils/reading/names';
 import { readRecords } from '@/utils/reading/records';
-import { rowName, rowOfControl } from '@/utils/reading/rows';
+import { nameOfBoxInRow, rowOfControl } from '@/utils/reading/rows';
 import { queryAllDeep } from '@/utils/reading/tree';
 import { shortText } from '@/utils/reading/text';
 
@@ -25,9 +25,9 @@ function applicationName(control: Element): string {
   const own = accessibleName(control);
   if (own && !isGenericName(own) && !noName(own)) return own;
   const located = rowOfControl(control);
-  const name = located ? rowName(located.row, control, noName) : '';
-  if (name) return name;
-  return visualLabel(control) ?? '';
+  if (located) return nameOfBoxInRow(control, located.row, noName);
+  const beside = visibleLabel(control);
+  return beside && !isGenericName(beside) && !noName(beside) ? beside : '';
 }
 
 /** A view-mode page: each application with a state word ("Subscribed", "Not subscribed", "Included") or a tick. */

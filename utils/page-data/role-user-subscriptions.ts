@@ -3,7 +3,7 @@ import { isCheckControl, isControlChecked, stateShownBy } from '@/utils/reading/
 import { readContextLines } from '@/utils/reading/context';
 import { readPageNames } from '@/utils/reading/page-name';
 import { readRecords } from '@/utils/reading/records';
-import { cellColumns, readTable, rowName, rowOfControl, type LogicalRow } from '@/utils/reading/rows';
+import { cellColumns, nameOfBoxInRow, readTable, rowOfControl, type LogicalRow } from '@/utils/reading/rows';
 import { contentRoots, queryAllDeep } from '@/utils/reading/tree';
 import { shortText, squash } from '@/utils/reading/text';
 import { isKnownApplication } from '@/utils/pages/applications';
@@ -82,7 +82,7 @@ function applicationOf(control: Element, row: LogicalRow, columns: readonly stri
   }
   const own = accessibleName(control);
   if (own && !isGenericName(own) && !noName(own)) return own;
-  return rowName(row, control, noName);
+  return nameOfBoxInRow(control, row, noName);
 }
 
 /** A view-mode page: an Application column and a Subscribed column that says Yes/No or shows a tick. */

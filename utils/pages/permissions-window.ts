@@ -7,9 +7,13 @@ import { RIGHT_VERBS } from '@/utils/reading/rights';
 // name tells whose rights they are.
 const NAMED = /^((role|user) )?permissions$|^permissions (for|of) |^(edit|view) permissions$/;
 
+const SECTION = /^(activities and lists|reports|lists|activities|lists and activities)$/;
+
 function windowScore(s: PageSignals): number {
   const named = namedAs(s, NAMED);
-  const grid = countIn(s.columns, RIGHT_VERBS) >= 3 && anyMatch([...s.sections, ...s.names], /^(activities and lists|reports|lists|activities|lists and activities)$/);
+  // The window's content: objects with boxes under verbs, in its sections (titled on the page or in the grid).
+  const rights = s.rights();
+  const grid = rights.objects >= 2 && (anyMatch([...s.sections, ...s.names, ...rights.titles], SECTION) || countIn(s.columns, RIGHT_VERBS) >= 3);
   // A permissions report lists the same rights as words in a table: a report, not the window.
   const report = namedAs(s, /\breport\b/) ? NAME : 0;
   return (named ? NAME : 0) + (grid ? CONTENT : 0) - report;

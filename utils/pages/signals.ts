@@ -3,6 +3,7 @@ import { readContextLines } from '@/utils/reading/context';
 import { labelText } from '@/utils/reading/names';
 import { readPageNames } from '@/utils/reading/page-name';
 import { readRecords } from '@/utils/reading/records';
+import { readRightsGrids } from '@/utils/reading/rights-grid';
 import { contentRoots, queryAllDeep, type ContentRoot } from '@/utils/reading/tree';
 import { normalizeLabel, shortText } from '@/utils/reading/text';
 import { pathOf } from './first-look';
@@ -39,6 +40,8 @@ export interface PageSignals {
   mentions(pattern: RegExp): boolean;
   /** Whether the page lists records (table rows or cards) whose keys satisfy `accept`: read only when asked. */
   hasList(accept: (keys: readonly string[]) => boolean): boolean;
+  /** The rights grids of the page (objects with boxes under verbs): how many objects, and the sections' titles. */
+  rights(): { objects: number; titles: string[] };
   /** Context lines such as "role: expensify" that qualify a page; read only when a detector asks. */
   qualifiers: () => string[];
 }
@@ -110,6 +113,7 @@ export function readPageSignals(doc: Document, url: string): PageSignals {
   ]);
   let body: string | undefined;
   let qualifierCache: string[] | undefined;
+  let rightsCache: { objects: number; titles: string[] } | undefined;
   return {
     path,
     names: norm(pageNames.names),
@@ -122,6 +126,14 @@ export function readPageSignals(doc: Document, url: string): PageSignals {
     hasCheckboxes: queryAllDeep(roots, 'input[type="checkbox"], [role~="checkbox"], [role~="switch"], [aria-pressed]').length > 0,
     mentions: (pattern) => pattern.test((body ??= deepText(roots))),
     hasList: (accept) => readRecords(doc, accept).some((list) => list.records.length > 0),
+    rights: () => {
+      if (!rightsCache) {
+        const grids = readRightsGrids(roots);
+        const segments = grids.flatMap((g) => g.segments.map((seg) => ({ title: seg.title ?? g.caption, objects: seg.objects.length })));
+        rightsCache = { objects: segments.reduce((n, seg) => n + seg.objects, 0), titles: segments.map((seg) => normalizeLabel(seg.title)).filter(Boolean) };
+      }
+      return rightsCache;
+    },
     qualifiers: () => (qualifierCache ??= readContextLines(doc).map((c) => `${c.key}: ${c.value.toLowerCase()}`)),
   };
 }

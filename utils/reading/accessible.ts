@@ -30,6 +30,29 @@ export function accessibleDescription(el: Element): string {
   }
 }
 
+/**
+ * The name plain markup gives without consulting styles, in accname's own order: `aria-labelledby` (each
+ * id's text), `aria-label`, the control's `<label>`s. Where a page has thousands of controls (a Permissions
+ * window's shortcut radios) this answers without a style lookup per node; null where the markup says
+ * nothing this simple, and the full computation decides.
+ */
+export function plainName(el: Element): string | null {
+  const ids = el.getAttribute('aria-labelledby');
+  if (ids) {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const text = squash(ids.split(/\s+/).map((id) => (id && typeof root.getElementById === 'function' ? (root.getElementById(id)?.textContent ?? '') : '')).join(' '));
+    return text || null;
+  }
+  const aria = squash(el.getAttribute('aria-label'));
+  if (aria) return aria;
+  const labels = (el as { labels?: ArrayLike<Element> | null }).labels;
+  if (labels && labels.length) {
+    const text = squash(Array.from(labels).map((l) => l.textContent ?? '').join(' '));
+    if (text) return text;
+  }
+  return null;
+}
+
 /** The element's role (explicit, else implicit), or null. */
 export function roleOf(el: Element): string | null {
   try {

@@ -164,13 +164,14 @@ export function readContextLines(doc: Document, limit = 20): ContextEntry[] {
       continue;
     }
     const inline = contextEntriesOf(el);
-    if (inline) {
+    // A component's host shows its shadow tree, not its (often empty) light children.
+    const shadow = el.shadowRoot;
+    if (inline && (inline.length || !shadow)) {
       out.push(...inline);
       continue;
     }
-    for (let child = el.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
-    const shadow = el.shadowRoot;
-    if (shadow) for (let child = shadow.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+    const shown: ParentNode = shadow ?? el;
+    for (let child = shown.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
   }
   return out;
 }

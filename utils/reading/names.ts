@@ -86,12 +86,21 @@ function addFromDefinition(names: string[], control: Element): void {
   }
 }
 
-/** Document order, for a check box: the words right after it (`<input type=checkbox> List`). */
-function addFollowingText(names: string[], control: Element): void {
+/**
+ * Document order, for a check box or radio: the words right after it (`<input type=checkbox> List`), or in
+ * the next cell when it stands alone in its own (`<td><input type=radio></td><td>All</td>`). As written.
+ */
+function followingText(control: Element): string | null {
   const after = control.nextSibling;
-  if (after && after.nodeType === 3 && squash(after.nodeValue)) return add(names, after.nodeValue);
-  const next = control.nextElementSibling;
-  if (next && !holdsControl(next) && next.localName !== 'a' && next.localName !== 'button') add(names, shortText(next, 80));
+  if (after && after.nodeType === 3 && squash(after.nodeValue)) return squash(after.nodeValue);
+  const alone = !control.nextElementSibling && !control.previousElementSibling && control.parentElement && isCell(control.parentElement);
+  const next = alone ? control.parentElement?.nextElementSibling : control.nextElementSibling;
+  if (next && !holdsControl(next) && next.localName !== 'a' && next.localName !== 'button') return shortText(next, 80);
+  return null;
+}
+
+function addFollowingText(names: string[], control: Element): void {
+  add(names, followingText(control));
 }
 
 /**
@@ -117,6 +126,26 @@ function addPrecedingText(names: string[], control: Element, labelsOnly: boolean
     const parent: Element | null = node.parentElement;
     if (!parent || parent.localName === 'form' || parent.localName === 'body' || isCell(parent)) return;
     node = parent;
+  }
+}
+
+/**
+ * The words a person reads as the control's label, as the page writes them (case kept): beside it on
+ * screen, else in document order (the words after a box, unless the text before it is written as a
+ * label). Null when there are none. Names rows of boxes by their own words ("☐ Administration ☐ Accounts
+ * Receivable" on one line).
+ */
+export function visibleLabel(control: Element): string | null {
+  try {
+    if (hasLayout(control)) return visualLabel(control);
+    if (isCheckControl(control) || isRadio(control)) {
+      const before: string[] = [];
+      addPrecedingText(before, control, true);
+      if (!before.length) return followingText(control);
+    }
+    return null;
+  } catch {
+    return null;
   }
 }
 

@@ -58,7 +58,10 @@ function breadcrumbTrail(roots: readonly ContentRoot[]): string[] {
   return [...new Set(split)].slice(0, 8);
 }
 
-/** In a browser: the largest bold-ish text in the top of the frame, if it stands out from the body text. */
+/**
+ * In a browser: the title-like text at the top of the frame — the largest bold text there if it stands out
+ * from the body text, else the first bold line at the very top (a title bar that is not a heading).
+ */
 function mostProminent(doc: Document): string | null {
   const view = doc.defaultView;
   const body = doc.body;
@@ -70,6 +73,7 @@ function mostProminent(doc: Document): string | null {
     return null;
   }
   let best: { text: string; size: number } | null = null;
+  let firstBold: string | null = null;
   let seen = 0;
   const walker = doc.createTreeWalker(body, 1);
   for (let node = walker.nextNode() as Element | null; node && seen < 80; node = walker.nextNode() as Element | null) {
@@ -82,11 +86,13 @@ function mostProminent(doc: Document): string | null {
     const style = view.getComputedStyle(node);
     const size = parseFloat(style.fontSize) || 0;
     const weight = Number(style.fontWeight) || (style.fontWeight === 'bold' ? 700 : 400);
-    if (size < base * 1.3 || weight < 500) continue;
+    if (weight < 500 || node.closest('a, button, nav, [role="navigation"], [role="menubar"], [role="menu"]')) continue;
     const text = textOf(node, 100);
-    if (text && (!best || size > best.size)) best = { text, size };
+    if (!text) continue;
+    if (!firstBold && weight >= 600 && rect.top < 100 && text.length <= 60) firstBold = text;
+    if (size >= base * 1.3 && (!best || size > best.size)) best = { text, size };
   }
-  return best?.text ?? null;
+  return best?.text ?? firstBold;
 }
 
 export function readPageNames(doc: Document, roots: readonly ContentRoot[]): PageNames {

@@ -1,4 +1,6 @@
+import { isGenericName } from './accessible';
 import { holdsControl } from './controls';
+import { visibleLabel } from './names';
 import { queryAllDeep } from './tree';
 import { normalizeLabel, shortText } from './text';
 
@@ -256,4 +258,20 @@ export function rowName(row: LogicalRow, except: Element, isNoName: (text: strin
     }
   }
   return linkText;
+}
+
+const BOXES = 'input[type="checkbox"], [role~="checkbox"], [role~="switch"], [aria-pressed]';
+
+/**
+ * The name of a box in a row: a row with one box is named by the row (its first text); a row holding
+ * several boxes names each by its own words ("☐ Administration ☐ Accounts Receivable" on one line).
+ */
+export function nameOfBoxInRow(control: Element, row: LogicalRow, isNoName: (text: string) => boolean): string {
+  const roots = row.cells.length && row.el !== row.cells[0] ? [row.el] : row.cells;
+  const boxes = roots.reduce((n, r) => n + (r.matches(BOXES) ? 1 : 0) + r.querySelectorAll(BOXES).length, 0);
+  const beside = (): string => {
+    const text = visibleLabel(control);
+    return text && !isGenericName(text) && !isNoName(text) ? text : '';
+  };
+  return boxes > 1 ? beside() || rowName(row, control, isNoName) : rowName(row, control, isNoName) || beside();
 }

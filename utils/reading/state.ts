@@ -129,6 +129,25 @@ function comboboxText(el: Element): string {
   return isPlaceholderChoice(shown) || shown === squash(el.getAttribute('aria-placeholder')) ? '' : shown;
 }
 
+/**
+ * The words of a read-only value, without a note the page sets apart after it in an element of its own
+ * and in parentheses ("<b>Expensify</b> <span>(cannot be changed)</span>" reads "Expensify").
+ */
+function shownValue(el: Element): string {
+  const all = squash(el.textContent);
+  let kept = '';
+  let dropped = false;
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    const text = node.nodeType === 1 || node.nodeType === 3 ? (node.textContent ?? '') : '';
+    if (node.nodeType === 1 && kept.trim() && /^\(.*\)$/s.test(squash(text))) {
+      dropped = true;
+      continue;
+    }
+    kept += text;
+  }
+  return dropped ? squash(kept) : all;
+}
+
 /** Reads what a control shows. Never throws: an unreadable control reads as empty `other`. */
 export function readControl(el: Element): ControlState {
   try {
@@ -164,8 +183,8 @@ export function readControl(el: Element): ControlState {
     if (role === 'spinbutton' || role === 'slider') {
       return { kind: 'text', value: squash(el.getAttribute('aria-valuetext') ?? el.getAttribute('aria-valuenow') ?? el.textContent) };
     }
-    // A read-only view's value: its words, or a tick drawn as an image.
-    const text = squash(el.textContent);
+    // A read-only view's value: its words (without a note set apart in parentheses), or a tick drawn as an image.
+    const text = shownValue(el);
     if (text) return { kind: 'other', value: text };
     const shown = stateShownBy(el);
     return shown === null ? { kind: 'other', value: '' } : { kind: 'other', value: shown ? 'Yes' : 'No' };
