@@ -1,10 +1,9 @@
 import { accessibleName, isGenericName } from '@/utils/reading/accessible';
-import { isCheckControl, isControlChecked, stateShownBy } from '@/utils/reading/controls';
+import { isCheckControl, isControlChecked } from '@/utils/reading/controls';
 import { visibleLabel } from '@/utils/reading/names';
-import { readRecords } from '@/utils/reading/records';
+import { readStateRecords } from '@/utils/reading/records';
 import { nameOfBoxInRow, rowOfControl } from '@/utils/reading/rows';
 import { queryAllDeep } from '@/utils/reading/tree';
-import { shortText } from '@/utils/reading/text';
 
 // The company Subscriptions page (Company › Admin › Subscriptions, Applications tab): one toggle per
 // application (docs/intacct.md, "Pages"), or in view mode a state word or tick. Each is read by the
@@ -30,23 +29,6 @@ function applicationName(control: Element): string {
   return beside && !isGenericName(beside) && !noName(beside) ? beside : '';
 }
 
-/** A view-mode page: each application with a state word ("Subscribed", "Not subscribed", "Included") or a tick. */
-function readOnlySubscriptions(doc: Document): CompanySubscription[] {
-  const out: CompanySubscription[] = [];
-  const nameKey = (k: string): boolean => /\b(application|module|name)\b/.test(k);
-  const stateKey = (k: string): boolean => /subscri|status|state/.test(k);
-  for (const list of readRecords(doc, (keys) => keys.some(nameKey) && keys.some(stateKey))) {
-    for (const record of list.records) {
-      const nameCell = record.value(record.keys.filter(nameKey));
-      const stateCell = record.value(record.keys.filter(stateKey));
-      const state = stateCell ? stateShownBy(stateCell) : null;
-      const application = nameCell ? (shortText(nameCell, 120) ?? '') : '';
-      if (application && stateCell && state !== null) out.push({ application, subscribed: state, control: stateCell });
-    }
-  }
-  return out;
-}
-
 /** Every application toggle on the page, in page order. Never throws. */
 export function readCompanySubscriptions(doc: Document): CompanySubscription[] {
   try {
@@ -57,7 +39,7 @@ export function readCompanySubscriptions(doc: Document): CompanySubscription[] {
       if (!application) continue;
       out.push({ application, subscribed: isControlChecked(control), control });
     }
-    return out.length ? out : readOnlySubscriptions(doc);
+    return out.length ? out : readStateRecords(doc).map((r) => ({ application: r.name, subscribed: r.on, control: r.stateEl }));
   } catch (error) {
     console.warn('[intacct-setup-helper] could not read the subscriptions', error);
     return [];

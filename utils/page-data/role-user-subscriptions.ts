@@ -1,8 +1,8 @@
 import { accessibleName, isGenericName } from '@/utils/reading/accessible';
-import { isCheckControl, isControlChecked, stateShownBy } from '@/utils/reading/controls';
+import { isCheckControl, isControlChecked } from '@/utils/reading/controls';
 import { readContextLines } from '@/utils/reading/context';
 import { readPageNames } from '@/utils/reading/page-name';
-import { readRecords } from '@/utils/reading/records';
+import { readStateRecords } from '@/utils/reading/records';
 import { cellColumns, nameOfBoxInRow, readTable, rowOfControl, type LogicalRow } from '@/utils/reading/rows';
 import { contentRoots, queryAllDeep } from '@/utils/reading/tree';
 import { shortText, squash } from '@/utils/reading/text';
@@ -87,21 +87,10 @@ function applicationOf(control: Element, row: LogicalRow, columns: readonly stri
 
 /** A view-mode page: an Application column and a Subscribed column that says Yes/No or shows a tick. */
 function readOnlySubscriptions(doc: Document): SubscriptionRow[] {
-  const out: SubscriptionRow[] = [];
-  const stateKey = (k: string): boolean => /subscri|status|state/.test(k);
-  const nameKey = (k: string): boolean => /\b(application|module|name)\b/.test(k);
-  for (const list of readRecords(doc, (keys) => keys.some(nameKey) && keys.some(stateKey))) {
-    for (const record of list.records) {
-      const nameCell = record.value(record.keys.filter(nameKey));
-      const stateCell = record.value(record.keys.filter(stateKey));
-      const state = stateCell ? stateShownBy(stateCell) : null;
-      const name = nameCell ? (shortText(nameCell, 120) ?? '') : '';
-      if (!name || state === null || !stateCell) continue;
-      const link = permissionsLinkIn({ el: record.el, cells: [] });
-      out.push({ name, subscribed: state, control: stateCell, ...(link ? { permissionsLink: link } : {}) });
-    }
-  }
-  return out;
+  return readStateRecords(doc).map((r) => {
+    const link = permissionsLinkIn({ el: r.record.el, cells: [] });
+    return { name: r.name, subscribed: r.on, control: r.stateEl, ...(link ? { permissionsLink: link } : {}) };
+  });
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 
 // Where a page's name may be (reading/page-name.ts): headings, a dialog's title, a legend, a caption, the breadcrumb.
-export const NAME_SELECTOR = 'h1, h2, [role="heading"], .pagetitle, [role="dialog"], dialog, legend, caption, nav, [class*="crumb" i]';
+export const NAME_SELECTOR = 'h1, h2, [role="heading"], [class*="title" i], [role="dialog"], dialog, legend, caption, nav, [class*="crumb" i]';
 export const FILE_SELECTOR = 'input[type="file"]';
 export const CHECK_SELECTOR = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
 export const HEAD_SELECTOR = 'th, [role="columnheader"], thead td, [class*="-head"] > *, [class*="header"] > span';

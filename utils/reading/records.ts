@@ -1,4 +1,4 @@
-import { holdsControl } from './controls';
+import { holdsControl, stateShownBy } from './controls';
 import { cellUnder, findTables } from './rows';
 import { queryAllDeep } from './tree';
 import { normalizeLabel, shortText } from './text';
@@ -110,4 +110,33 @@ export function readRecords(doc: Document, accept: (keys: readonly string[]) => 
   }
   if (out.some((list) => list.records.length > 0)) return out;
   return cardRecords(doc, accept, limit);
+}
+
+/** One application of a view-mode subscriptions list: its name, its state (a word or a tick), and where they are. */
+export interface StateRecord {
+  name: string;
+  on: boolean;
+  /** The element showing the state. */
+  stateEl: Element;
+  record: PageRecord;
+}
+
+/**
+ * A view-mode list of applications and their state ("Subscribed", "Not subscribed", a tick): records with a
+ * name column (Application, Module, Name) and a state column (Subscribed, Status, State), in any container.
+ */
+export function readStateRecords(doc: Document): StateRecord[] {
+  const out: StateRecord[] = [];
+  const nameKey = (k: string): boolean => /\b(application|module|name)\b/.test(k);
+  const stateKey = (k: string): boolean => /subscri|status|state/.test(k);
+  for (const list of readRecords(doc, (keys) => keys.some(nameKey) && keys.some(stateKey))) {
+    for (const record of list.records) {
+      const nameCell = record.value(record.keys.filter(nameKey));
+      const stateEl = record.value(record.keys.filter(stateKey));
+      const on = stateEl ? stateShownBy(stateEl) : null;
+      const name = nameCell ? (shortText(nameCell, 120) ?? '') : '';
+      if (name && stateEl && on !== null) out.push({ name, on, stateEl, record });
+    }
+  }
+  return out;
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadAllRounds } from '../../fixtures/intacct/blind/cases';
 import { detectPage } from '@/utils/pages/detect';
 import { mightBeSetupPage } from '@/utils/pages/first-look';
 import { snapshotPage } from '@/utils/pages/structure-snapshot';
@@ -49,6 +52,13 @@ describe('the cheap first read never rules out a page the full read recognizes',
         const snapshot = snapshotPage(parseHtml(html), urlOf(content.name));
         expect(gateMisses(snapshotToHtml(snapshot), snapshotUrl(snapshot)), `${content.name} ${style} snapshot`).toEqual([]);
       }
+    }
+  });
+
+  it('on every page of every blind round (as written; the browser run checks them drawn by their scripts)', { timeout: 120_000 }, () => {
+    for (const c of loadAllRounds()) {
+      const html = readFileSync(path.join(c.dir, c.files[c.frame] ?? ''), 'utf8');
+      expect(gateMisses(html, `${POD_HOST}${c.frame}`), `round ${c.round} ${c.id}`).toEqual([]);
     }
   });
 
