@@ -4,10 +4,15 @@ import { countIn } from './signals';
 const NAMED = /^employee( information)?$/;
 const CONTACT = ['primary contact name', 'primary contact', 'contact name', 'contact'];
 
+// An employees list shows the same words in its columns: an employee's form is one that says "Employee".
 export const employeeForm: PageDetector = {
   kind: 'employee-form',
-  score: (s) =>
-    (namedAs(s, NAMED) ? NAME : 0) +
-    (s.fields.has('employee id') && countIn(s.fields, CONTACT) > 0 ? CONTENT : 0) +
-    (/[?&]\.it=employee(&|$)/.test(s.path) ? URL_HINT : 0),
+  score(s) {
+    if (!namedAs(s, NAMED)) return 0;
+    return (
+      NAME +
+      (s.fields.has('employee id') && countIn(s.fields, CONTACT) > 0 ? CONTENT : 0) +
+      (/[?&]\.it=employee(&|$)/.test(s.path) ? URL_HINT : 0)
+    );
+  },
 };

@@ -1,24 +1,86 @@
 /**
- * The first look every Intacct frame gets (issue #10): could anything on this page make it a setup page?
- * Plain string searches over the title and headings, the path, and one element lookup — no regular
- * expression (each costs its compilation on first use) and no import, so the all-frames detector can
- * answer it before the detectors' code is even evaluated. False lets an ordinary page stop here; it must
- * be true wherever a detector could recognize the page (tests/unit/pages/gates.test.ts holds it to that).
+ * The first look every Intacct frame gets (issues #10 and #21): could this page be a setup page at all?
+ * It must say yes wherever a detector could recognize the page (tests/unit/pages/gates.test.ts and every
+ * blind round hold it to that), and no on the pages an admin opens all day — a dashboard, a list of
+ * accounts, a journal entry, a report about users and roles, a help page — so that they stop here, before
+ * the recognizer is injected. It asks what each detector needs at the least, with plain string searches
+ * and a few element lookups: no regular expression, no import, nothing read twice.
+ *
+ * A setup page is named where a person looks (its title, a heading, a dialog's title, a legend, a caption,
+ * the breadcrumb, a title bar) by one of a few phrases, and has the structure its kind needs: a form's
+ * fields, a list's column heads, a grid's boxes, a file chooser. Without such a name, only a path that says
+ * it, a list of sender IDs or a grid of boxes under "Activities and lists" can make one.
  */
 
-// Where a page's name may be (reading/page-name.ts): headings, a dialog's title, a legend, a caption, the breadcrumb.
-export const NAME_SELECTOR = 'h1, h2, [role="heading"], [class*="title" i], [role="dialog"], dialog, legend, caption, nav, [class*="crumb" i]';
+// Where a page's name may be (reading/page-name.ts), with the section titles a detector also weighs.
+export const NAME_SELECTOR = 'h1, h2, h3, h4, [role="heading"], [class*="title" i], [role="dialog"], dialog, legend, caption, summary, nav, [class*="crumb" i], [role="tab"]';
 export const FILE_SELECTOR = 'input[type="file"]';
-export const CHECK_SELECTOR = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
-export const HEAD_SELECTOR = 'th, [role="columnheader"], thead td, [class*="-head"] > *, [class*="header"] > span';
-const STRUCTURE_SELECTOR = `${FILE_SELECTOR}, ${CHECK_SELECTOR}, ${HEAD_SELECTOR}`;
+export const CHECK_SELECTOR = 'input[type="checkbox"], [role="checkbox"], [role="switch"], [aria-pressed]';
+const FIELD_SELECTOR = 'input:not([type="hidden"]), select, textarea, [role="combobox"], [role="radiogroup"], [role="textbox"], [role="switch"], [role="checkbox"], dd, th[scope="row"]';
+const HEAD_SELECTOR = 'th, [role="columnheader"]';
+// A user's User type and Admin privileges are choices (a list, a combobox, radios), or in view mode label/value pairs.
+const CHOICE_SELECTOR = 'select, [role="combobox"], [role="radiogroup"], [role="listbox"], input[type="radio"], dd, th[scope="row"]';
+// Column heads, and the first row of a list drawn with list items.
+const HEADS_SELECTOR = 'th, [role="columnheader"], li:first-child > *, [class*="head" i] > *';
 
-// Words one of the setup pages' names holds (the detectors' NAMED patterns), in lower case.
-const NAME_WORDS = ['web services', 'role', 'user', 'permission', 'subscri', 'configur', 'setup', 'expense type', 'compan', 'sender', 'package', 'install', 'employee'];
-// Path hints that, with the page's words, recognize a page without its name (the detectors' URL hints).
-const PATH_WORDS = ['lister.phtml', 'editor.phtml', 'subscri', '.it=role', '.it=employee'];
-// Content words of the detectors that can recognize a page without its name.
-const CONTENT_WORDS = ['user type', 'admin privileges', 'contact name', 'email address', 'subscriptions', 'web services', 'services', 'expenses', 'application', 'sender id', 'authoriz', 'authoris'];
+type Needs = 'form' | 'choices' | 'list' | 'users' | 'boxes' | 'rights' | 'file' | 'any';
+
+// Phrases a setup page's name holds (lower case), with what a page so named must also have. A name that
+// says "report" is a report's, whatever else it says.
+const NAMED: ReadonlyArray<[string, Needs]> = [
+  ['web services users', 'users'],
+  ['web services users', 'choices'],
+  ['web services user', 'choices'],
+  ['web services sender', 'form'],
+  ['sender information', 'form'],
+  ['permission', 'rights'],
+  ['configure expense', 'form'],
+  ['configure time', 'form'],
+  ['expenses configuration', 'form'],
+  ['expense configuration', 'form'],
+  ['expenses setup', 'form'],
+  ['expense setup', 'form'],
+  ['expense settings', 'form'],
+  ['expenses settings', 'form'],
+  ['web services authori', 'any'],
+  ['package', 'file'],
+  ['install', 'file'],
+  ['from xml', 'file'],
+  ['employee information', 'form'],
+  ['expense type', 'form'],
+  ['role information', 'form'],
+];
+// Whole names (after a record and an action word are cut): "Roles", "Edit role: Expensify", "Employee".
+const WHOLE: ReadonlyArray<[string, Needs]> = [
+  ['roles', 'list'],
+  ['role', 'form'],
+  ['employee', 'form'],
+  ['applications', 'boxes'],
+  ['subscriptions', 'any'],
+  ['subscription', 'any'],
+  ['company subscriptions', 'any'],
+  ['roles subscriptions', 'any'],
+  ['role subscriptions', 'any'],
+  ['role subscription', 'any'],
+  ['user subscriptions', 'any'],
+  ['application subscriptions', 'any'],
+  ['user application subscriptions', 'any'],
+  ['role application subscriptions', 'any'],
+];
+// "Subscriptions for role Expensify".
+const SUBSCRIPTIONS_OF = ['subscriptions for ', 'subscriptions of '];
+const ACTIONS = ['new ', 'add ', 'create ', 'edit ', 'view ', 'update ', 'manage '];
+// Applications a Subscriptions page lists (pages/applications.ts has them all; three are enough here).
+const APPLICATIONS = ['general ledger', 'cash management', 'accounts payable'];
+
+// Path words that, with the page's content, recognize a page that never says its name (the detectors' URL
+// hints; ASSUMED: Intacct's paths are undocumented): the company's Subscriptions, a Permissions window
+// ("…policy"), the custom packages. Each with the structure the page needs.
+const PATH_WORDS: ReadonlyArray<[string, Needs]> = [
+  ['subscri', 'boxes'],
+  ['policy', 'boxes'],
+  ['package', 'file'],
+];
 
 /** Path and query of `url`, in lower case, read without the URL parser. */
 export function pathOf(url: string): string {
@@ -29,20 +91,158 @@ export function pathOf(url: string): string {
   return (hash < 0 ? url.slice(start) : url.slice(start, hash)).toLowerCase();
 }
 
-export function mightBeSetupPage(doc: Document, url: string): boolean {
-  const path = pathOf(url);
-  let nameText = (doc.title ?? '').toLowerCase();
-  const found = doc.querySelectorAll(NAME_SELECTOR);
-  for (let i = 0; i < found.length && i < 40; i++) nameText += ` ${(found[i]?.textContent ?? '').slice(0, 200).toLowerCase()}`;
-  for (const w of NAME_WORDS) if (nameText.includes(w)) return true;
-  let pathHint = false;
-  for (const w of PATH_WORDS) if (path.includes(w)) pathHint = true;
-  // One lookup for a file chooser, a checkbox or a column head: an ordinary page has none of them.
-  if (!pathHint && doc.querySelector(STRUCTURE_SELECTOR) === null) return false;
-  if (doc.querySelector(FILE_SELECTOR) !== null || doc.querySelector(CHECK_SELECTOR) !== null) return true;
-  if (!pathHint && doc.querySelector(HEAD_SELECTOR) === null) return false;
-  if (path.includes('.it=role') || path.includes('.it=employee')) return true;
-  const text = (doc.body?.textContent ?? '').toLowerCase();
-  for (const w of CONTENT_WORDS) if (text.includes(w)) return true;
+/** "Edit role: Expensify" → "role"; "Sage Intacct - Roles" → "roles": a name as WHOLE compares it. */
+function core(name: string): string {
+  let t = name.trim();
+  if (t.indexOf('sage intacct') === 0) t = t.slice(12);
+  for (const sep of [' - ', ' – ', ' | ', ':', '--']) {
+    const at = t.indexOf(sep);
+    if (at > 0) t = t.slice(0, at);
+  }
+  t = t.trim();
+  if (t.indexOf('- ') === 0 || t.indexOf('– ') === 0) t = t.slice(2).trim();
+  for (const action of ACTIONS) if (t.indexOf(action) === 0) t = t.slice(action.length);
+  if (t.indexOf('a ') === 0) t = t.slice(2);
+  for (const tail of [' information', ' details']) if (t.length > tail.length && t.lastIndexOf(tail) === t.length - tail.length) t = t.slice(0, -tail.length);
+  return t.trim();
+}
+
+function has(doc: Document, selector: string): boolean {
+  return doc.querySelector(selector) !== null;
+}
+
+/** Whether a column head (of the first 60) holds one of `words`. */
+function headSays(doc: Document, words: readonly string[]): boolean {
+  const heads = doc.querySelectorAll(HEADS_SELECTOR);
+  for (let i = 0; i < heads.length && i < 60; i++) {
+    const text = (heads[i]?.textContent ?? '').toLowerCase();
+    for (const w of words) if (text.indexOf(w) >= 0) return true;
+  }
   return false;
+}
+
+/**
+ * Whether the page draws part of itself in open shadow roots (web components): what they hold is out of
+ * reach of a plain lookup, so a named page with such components passes on to the full reading, which
+ * reads shadow roots. Looked for only once a name matched, over the first elements of the page.
+ */
+function hasComponents(doc: Document): boolean {
+  const body = doc.body;
+  if (!body) return false;
+  const walker = doc.createTreeWalker(body, 1);
+  for (let el = walker.nextNode() as Element | null, n = 0; el && n < 3000; el = walker.nextNode() as Element | null, n++) {
+    if (el.shadowRoot) return true;
+  }
+  return false;
+}
+
+function structure(doc: Document, needs: Needs, path: string): boolean {
+  if (needs === 'any') return true;
+  if (needs === 'file') return has(doc, FILE_SELECTOR);
+  // A Permissions window: its boxes, or the line that says whose rights it shows (its grid may come later).
+  if (needs === 'rights') {
+    if (structure(doc, 'boxes', path)) return true;
+    const text = (doc.body?.textContent ?? '').toLowerCase();
+    return text.indexOf('role:') >= 0 || text.indexOf('user:') >= 0;
+  }
+  // In view mode a grid of rights shows ticks: images in its cells, or tick characters.
+  if (needs === 'boxes') {
+    if (has(doc, CHECK_SELECTOR) || has(doc, 'td img, [role="gridcell"] img, td svg')) return true;
+    const text = doc.body?.textContent ?? '';
+    return text.indexOf('✓') >= 0 || text.indexOf('✔') >= 0 || text.indexOf('☑') >= 0;
+  }
+  // A list of rows: column heads, an ARIA grid, or list items that hold cells.
+  if (needs === 'list') return has(doc, HEAD_SELECTOR) || has(doc, '[role="grid"], [role="row"], li > :nth-child(3), [class*="head" i] > :nth-child(3)');
+  // A user's form: its choices (a help page about users has text and tables, no choice to make).
+  if (needs === 'choices') return has(doc, CHOICE_SELECTOR) || hasComponents(doc);
+  // A list of users: a User ID or a Status column (a help page's table of user types has neither), or a
+  // lister's path (the list detector's URL hint).
+  if (needs === 'users') return path.indexOf('lister') >= 0 || headSays(doc, ['user id', 'status']);
+  return has(doc, FIELD_SELECTOR) || hasComponents(doc);
+}
+
+const NOT_A_TITLE = new Set(['script', 'style', 'noscript', 'template', 'a', 'button', 'option', 'select', 'textarea', 'label']);
+
+/**
+ * The first words at the top of the page, in document order (the first text that is not a link, a button
+ * or a menu): a classic page's title bar is often the first
+ * text it holds (`<span class="ttl">Web Services Users</span>`), in no heading. Links, buttons and menus are
+ * not titles. A few text nodes are visited, never the whole page.
+ */
+function firstTexts(doc: Document, out: string[]): void {
+  const body = doc.body;
+  if (!body) return;
+  const walker = doc.createTreeWalker(body, 4);
+  let kept = 0;
+  for (let node = walker.nextNode(), seen = 0; node && kept < 1 && seen < 30; node = walker.nextNode(), seen++) {
+    const text = node.nodeValue ?? '';
+    if (!text.trim()) continue;
+    let parent = node.parentElement;
+    let skip = false;
+    for (let up = 0; parent && up < 4; up++, parent = parent.parentElement) {
+      const tag = parent.localName;
+      if (NOT_A_TITLE.has(tag) || tag === 'nav' || tag === 'ul' || tag === 'ol' || parent.getAttribute('role') === 'menu') skip = true;
+    }
+    if (skip) continue;
+    out.push(text.slice(0, 120).toLowerCase());
+    kept++;
+  }
+}
+
+/** The texts a person reads as the page's names, lower case: the title, the name-like elements, the first words. */
+function nameTexts(doc: Document): string[] {
+  const out = [(doc.title ?? '').toLowerCase()];
+  firstTexts(doc, out);
+  const found = doc.querySelectorAll(NAME_SELECTOR);
+  for (let i = 0; i < found.length && i < 40; i++) {
+    const el = found[i] as Element;
+    // A dialog's name is its label, not all it holds.
+    const text = el.localName === 'dialog' || el.getAttribute('role') === 'dialog' ? (el.getAttribute('aria-label') ?? labelledBy(doc, el)) : el.textContent;
+    if (text) out.push(text.slice(0, 200).toLowerCase());
+  }
+  return out;
+}
+
+function labelledBy(doc: Document, el: Element): string {
+  const id = el.getAttribute('aria-labelledby');
+  return (id ? doc.getElementById(id.split(' ')[0] ?? '')?.textContent : '') ?? '';
+}
+
+/** The crumbs of a breadcrumb written as one text ("company › web services users › new"), one by one. */
+function parts(text: string): string[] {
+  let list = [text];
+  for (const sep of ['›', '»', '>', '/', '|', '\n']) list = list.flatMap((t) => t.split(sep));
+  return list;
+}
+
+/** Why the page could be a setup page ("name: permission", "path: subscri", …), or null: it is not one. */
+export function firstLook(doc: Document, url: string): string | null {
+  const path = pathOf(url);
+  const names = nameTexts(doc);
+  for (const name of names) {
+    if (name.indexOf('report') >= 0) continue;
+    for (const [phrase, needs] of NAMED) if (name.indexOf(phrase) >= 0 && structure(doc, needs, path)) return `name: ${phrase}`;
+    for (const part of parts(name)) {
+      const whole = core(part);
+      for (const [word, needs] of WHOLE) if (whole === word && structure(doc, needs, path)) return `name: ${word}`;
+      for (const start of SUBSCRIPTIONS_OF) if (whole.indexOf(start) === 0) return `name: ${start.trim()}`;
+    }
+  }
+  for (const [w, needs] of PATH_WORDS) if (path.indexOf(w) >= 0 && structure(doc, needs, path)) return `path: ${w}`;
+  // Without a name: a list of sender IDs, or a grid of boxes under "Activities and lists" (a Permissions
+  // window that never says its name), read only where the page has column heads or boxes at all.
+  if (has(doc, HEAD_SELECTOR) && headSays(doc, ['sender id'])) return 'column: sender id';
+  if (has(doc, CHECK_SELECTOR)) {
+    const text = (doc.body?.textContent ?? '').toLowerCase();
+    if (text.indexOf('activities and lists') >= 0) return 'grid: activities and lists';
+    // A role's or user's Subscriptions page: boxes, Permissions links, a Role: / User: line, applications.
+    if (text.indexOf('permissions') >= 0 && (text.indexOf('role') >= 0 || text.indexOf('user') >= 0)) {
+      for (const app of APPLICATIONS) if (text.indexOf(app) >= 0) return 'boxes: permissions';
+    }
+  }
+  return null;
+}
+
+export function mightBeSetupPage(doc: Document, url: string): boolean {
+  return firstLook(doc, url) !== null;
 }

@@ -25,11 +25,10 @@ export const wsUserForm: PageDetector = {
   score(s) {
     // What tells a Web Services user from a regular one: the page says "Web Services" where a person looks.
     const named = namedAs(s, /^web services user\b/);
-    // Weaker: the page sits under "Web Services users", a section or tab says so, the path or the text does.
+    // Weaker: the page sits under "Web Services users", or a section or tab says so. (Its path is a guess:
+    // Intacct's are undocumented, and an audit trail of the same user has it too.)
     const under = underTrail(s, /^web services users?$/) || anyMatch(s.sections, /\bweb services user\b/);
-    const pathSays = /webuser|wsuser|xmluser|webservicesuser/.test(s.path);
-    const mentioned = s.mentions(/web services users?\b/i);
-    const said = named ? NAME : Math.min(NAME, (under ? 1 : 0) + (pathSays ? 1 : 0) + (mentioned ? 1 : 0));
+    const said = named ? NAME : under ? 1 : 0;
     if (said === 0) return 0;
     const content = Math.max(countIn(s.fields, OLDER), countIn(s.fields, CURRENT)) >= 4 ? CONTENT : 0;
     const url = /\/editor\.phtml/.test(s.path) ? URL_HINT : 0;

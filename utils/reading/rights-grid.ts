@@ -110,6 +110,9 @@ const CHECKS = 'input[type="checkbox"], [role~="checkbox"], [role~="switch"], [a
  * with a verb printed beside each ("☐ List ☐ View"), looked for only when it has more than one element.
  */
 function boxesIn(cell: Element): Element[] {
+  // The common case of a big grid, without a role lookup: a cell holding one native check box.
+  const only = cell.childElementCount === 1 ? cell.firstElementChild : null;
+  if (only && only.localName === 'input' && (only as HTMLInputElement).type === 'checkbox') return [only];
   const first = isCheckControl(cell) ? cell : findCheckIn(cell);
   if (!first) return [];
   if (first === cell || cell.childElementCount <= 1) return [first];
@@ -138,10 +141,12 @@ interface GridHeader {
   width: number;
   /** Column index → right name as shown. */
   columns: Map<number, string>;
+  /** Column index → whether its head is a verb: worked out once per grid, not once per box. */
+  verbs: Map<number, boolean>;
 }
 
 /** The head of a grid that has none: each box's right is the verb printed beside it, or it is no right. */
-const HEADLESS: GridHeader = { headerRow: null, columns: new Map(), width: -1 };
+const HEADLESS: GridHeader = { headerRow: null, columns: new Map(), width: -1, verbs: new Map() };
 
 function headerOfRow(row: Element): GridHeader | null {
   const cells = cellsOf(row);
@@ -153,7 +158,8 @@ function headerOfRow(row: Element): GridHeader | null {
   }
   if (!headerVerbs(cells.map(({ cell }) => textOf(cell)))) return null;
   const last = cells[cells.length - 1];
-  return { headerRow: row, columns, width: last ? last.col + spanOf(last.cell) : 0 };
+  const verbs = new Map([...columns].map(([col, text]) => [col, isRightVerb(normalizeLabel(text))]));
+  return { headerRow: row, columns, width: last ? last.col + spanOf(last.cell) : 0, verbs };
 }
 
 /**
@@ -188,8 +194,8 @@ function ownVerb(control: Element, objectName: string): string | null {
 }
 
 /** The right a box grants: its column head if that is a verb, else the verb printed beside it, else the head as written. */
-function rightOf(control: Element, head: string | undefined, objectName: string): string | null {
-  if (head && isRightVerb(normalizeLabel(head))) return head;
+function rightOf(control: Element, head: string | undefined, objectName: string, headIsVerb = head !== undefined && isRightVerb(normalizeLabel(head))): string | null {
+  if (head && headIsVerb) return head;
   return ownVerb(control, objectName) ?? (head || null);
 }
 
@@ -202,12 +208,15 @@ function readObjectRow(row: Element, header: GridHeader, cells: readonly Element
   let nameCol = -1;
   const found: { control: Element; col: number; shown?: boolean }[] = [];
   let col = 0;
+  // Columns holding several boxes (each with its verb beside it): rare, so only they are tracked.
+  let shared: Set<number> | null = null;
   for (const cell of cells) {
     const here = col;
     col += plain ? 1 : spanOf(cell);
     const boxes = boxesIn(cell);
     // A read-only view shows the state as a mark ("✓", "✗") or a tick image: the cell stands for the box.
     const shown = boxes.length || !(nameCell || firstTextCell) ? null : stateShownBy(cell);
+    if (boxes.length > 1) (shared ??= new Set()).add(here);
     if (boxes.length) for (const control of boxes) found.push({ control, col: here });
     else if (shown !== null) found.push({ control: cell, col: here, shown });
     else if (!nameCell && (cell.localName === 'th' || cell.getAttribute('role') === 'rowheader')) {
@@ -225,8 +234,8 @@ function readObjectRow(row: Element, header: GridHeader, cells: readonly Element
   for (const { control, col: at, shown } of found) {
     if (at === nameCol) continue;
     // Several boxes in one cell each carry their own verb; one alone goes by its column head.
-    const head = found.filter((f) => f.col === at).length > 1 ? undefined : header.columns.get(at);
-    const right = rightOf(control, head, name);
+    const alone = !shared?.has(at);
+    const right = rightOf(control, alone ? header.columns.get(at) : undefined, name, alone && header.verbs.get(at) === true);
     if (right) rights.push({ right, granted: shown ?? isControlChecked(control), control });
   }
   return rights.length ? { name, rights, row } : null;
@@ -331,11 +340,15 @@ function readLooseGrid(container: Element): RightsGrid | null {
     }
   }
   const headCol = new Map<number, string>();
+  const headVerb = new Map<number, boolean>();
   if (header) {
     const texts = header.cells.map((c) => shortText(c, 40) ?? '');
     cellColumns(header.cells).forEach((col, i) => {
       const text = texts[i];
-      if (text) headCol.set(col, text);
+      if (text) {
+        headCol.set(col, text);
+        headVerb.set(col, isRightVerb(normalizeLabel(text)));
+      }
     });
   }
   const objects: PermissionObjectRow[] = [];
@@ -366,8 +379,8 @@ function readLooseGrid(container: Element): RightsGrid | null {
     if (!name) continue;
     const rights: RightCell[] = [];
     for (const { control, col, shown } of found) {
-      const head = header && found.filter((f) => f.col === col).length === 1 ? headCol.get(col) : undefined;
-      const right = rightOf(control, head, name);
+      const alone = header !== null && found.filter((f) => f.col === col).length === 1;
+      const right = rightOf(control, alone ? headCol.get(col) : undefined, name, alone && headVerb.get(col) === true);
       if (right) rights.push({ right, granted: shown ?? isControlChecked(control), control });
     }
     // Without a head, a row counts where its boxes name two rights or more, or once the grid has such rows.
