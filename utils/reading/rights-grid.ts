@@ -320,6 +320,10 @@ function containerTitle(container: Element): string {
  * Each row's name is its row header or first text cell.
  */
 function readLooseGrid(container: Element): RightsGrid | null {
+  // A container holding a table or a grid is a wrapper around the real grid, which is read on its own; one
+  // without a box or a tick has no rights to read (view mode's ticks are words or images in its cells).
+  if (container.querySelector('table, [role="grid"]')) return null;
+  if (!container.querySelector(CHECKS) && !container.querySelector('img, svg') && !/[✓✔☑✗✘☐]|\b(yes|no)\b/i.test(container.textContent ?? '')) return null;
   const read = readTable(container);
   if (!read) return null;
   let header: LogicalRow | null = read.header;
