@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from '#imports';
 import { startFirstLook } from '@/utils/pages/detection-loop';
-import { mightBeSetupPage } from '@/utils/pages/first-look';
+import { changeMatters, look } from '@/utils/pages/first-look';
 
 // Runs in every frame of every Intacct application page, at any depth (the manifest entry is in
 // wxt.config.ts), so it holds only the first look: plain string searches, no reading model, no React,
@@ -8,5 +8,5 @@ import { mightBeSetupPage } from '@/utils/pages/first-look';
 // ordinary page (issue #10). Where the look says the frame could be a setup page, it asks the background
 // once, and the background injects the recognizer (entrypoints/recognizer.ts) into that frame alone.
 export default defineUnlistedScript(() => {
-  startFirstLook(() => mightBeSetupPage(document, location.href));
+  startFirstLook(() => look(document, location.href), changeMatters);
 });

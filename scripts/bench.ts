@@ -20,6 +20,8 @@ import { topSelfTime, type CpuProfile } from './cpu-profile';
 import { clearlyOver, fails, figureLine, measured, median, paired, type Budgeted, type Measured } from './bench-stats';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 12);
+// BENCH_ONLY=pages stops after the per-page figures (while working on the first look).
+const PAGES_ONLY = process.env.BENCH_ONLY === 'pages';
 const PAGE_ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? Math.max(6, Math.round(ROUNDS / 2)));
 const problems: string[] = [];
 const budgeted: Budgeted[] = [];
@@ -182,7 +184,9 @@ async function measurePage(name: string, label: string, rounds: number): Promise
   });
 }
 
-const pages = [{ name: 'dashboard', label: 'Demo dashboard (3 frames)' }, ...ORDINARY_PAGES];
+// BENCH_PAGES=ap-bill,help-users measures only those pages (while working on one of them).
+const onlyPages = process.env.BENCH_PAGES?.split(',');
+const pages = [{ name: 'dashboard', label: 'Demo dashboard (3 frames)' }, ...ORDINARY_PAGES].filter((p) => !onlyPages || onlyPages.includes(p.name));
 const costs: PageCost[] = [];
 for (const p of pages) {
   const cost = await measurePage(p.name, p.label, PAGE_ROUNDS);
@@ -224,6 +228,11 @@ await worst('taskOverNoop', 'detection task time per ordinary page load, over th
     console.log(`the floor (title and headings read, one lookup, an observer) over the no-op: ${floorCost.floor.value.toFixed(2)} ms script`);
     console.log(`a no-op all-frames script over no extension: ${floorCost.noop.value.toFixed(2)} ms script`);
   }
+}
+
+if (PAGES_ONLY) {
+  await closeAll();
+  process.exit(problems.length ? 1 : 0);
 }
 
 // --- steady state: an ordinary page that changes its DOM every 100 ms for 10 s ------------------------

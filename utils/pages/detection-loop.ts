@@ -47,18 +47,30 @@ function observe(look: () => void, throttleMs: number): () => void {
 /**
  * The all-frames detector's loop: the first look until it says the frame could be a setup page, then one
  * message asking the background for the recognizer, and nothing more (the recognizer watches from there).
+ * After a look that said no, only a change that could alter the answer (`matters`) brings another.
  */
-export function startFirstLook(mightBeSetup: () => boolean, throttleMs = 250): void {
+export function startFirstLook(look: () => { reason: string | null; waiting: boolean }, matters: (records: readonly MutationRecord[], waiting: boolean) => boolean, throttleMs = 250): void {
   let asked = false;
-  let stop: (() => void) | undefined;
-  const look = (): void => {
-    if (asked || !mightBeSetup()) return;
+  let waiting = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver((records) => {
+    if (timer !== undefined || !matters(records, waiting)) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      once();
+    }, throttleMs);
+  });
+  const once = (): void => {
+    if (asked) return;
+    const seen = look();
+    waiting = seen.waiting;
+    if (seen.reason === null) return;
     asked = true;
+    observer.disconnect();
     send({ type: 'ish/maybe-setup' });
-    stop?.();
   };
-  stop = observe(look, throttleMs);
-  if (asked) stop();
+  once();
+  if (!asked) observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 /** The recognizer's loop: a report to the background only when the frame's page kind changes. */

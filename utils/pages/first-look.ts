@@ -13,7 +13,9 @@
  */
 
 // Where a page's name may be (reading/page-name.ts), with the section titles a detector also weighs.
-export const NAME_SELECTOR = 'h1, h2, h3, h4, [role="heading"], [class*="title" i], [role="dialog"], dialog, legend, caption, summary, nav, [class*="crumb" i], [role="tab"]';
+// Tag and role selectors only: a selector on a class substring ("*title*") would test every element of a
+// big page on every look; a title bar that is no heading is read as the page's first words instead.
+export const NAME_SELECTOR = 'h1, h2, h3, h4, [role="heading"], [role="dialog"], dialog, legend, caption, summary, nav, [role="tab"]';
 export const FILE_SELECTOR = 'input[type="file"]';
 export const CHECK_SELECTOR = 'input[type="checkbox"], [role="checkbox"], [role="switch"], [aria-pressed]';
 const FIELD_SELECTOR = 'input:not([type="hidden"]), select, textarea, [role="combobox"], [role="radiogroup"], [role="textbox"], [role="switch"], [role="checkbox"], dd, th[scope="row"]';
@@ -23,7 +25,7 @@ const CHOICE_SELECTOR = 'select, [role="combobox"], [role="radiogroup"], [role="
 // Column heads, and the first row of a list drawn with list items.
 const HEADS_SELECTOR = 'th, [role="columnheader"], li:first-child > *, [class*="head" i] > *';
 
-type Needs = 'form' | 'choices' | 'list' | 'users' | 'boxes' | 'rights' | 'file' | 'any';
+type Needs = 'form' | 'choices' | 'list' | 'users' | 'senders' | 'boxes' | 'rights' | 'file' | 'any';
 
 // Phrases a setup page's name holds (lower case), with what a page so named must also have. A name that
 // says "report" is a report's, whatever else it says.
@@ -43,6 +45,10 @@ const NAMED: ReadonlyArray<[string, Needs]> = [
   ['expense settings', 'form'],
   ['expenses settings', 'form'],
   ['web services authori', 'any'],
+  ['company information', 'senders'],
+  ['company info', 'senders'],
+  // A Permissions window that never says its name: its section "Activities and lists" over a grid of boxes.
+  ['activities and lists', 'boxes'],
   ['package', 'file'],
   ['install', 'file'],
   ['from xml', 'file'],
@@ -70,8 +76,6 @@ const WHOLE: ReadonlyArray<[string, Needs]> = [
 // "Subscriptions for role Expensify".
 const SUBSCRIPTIONS_OF = ['subscriptions for ', 'subscriptions of '];
 const ACTIONS = ['new ', 'add ', 'create ', 'edit ', 'view ', 'update ', 'manage '];
-// Applications a Subscriptions page lists (pages/applications.ts has them all; three are enough here).
-const APPLICATIONS = ['general ledger', 'cash management', 'accounts payable'];
 
 // Path words that, with the page's content, recognize a page that never says its name (the detectors' URL
 // hints; ASSUMED: Intacct's paths are undocumented): the company's Subscriptions, a Permissions window
@@ -130,7 +134,8 @@ function hasComponents(doc: Document): boolean {
   const body = doc.body;
   if (!body) return false;
   const walker = doc.createTreeWalker(body, 1);
-  for (let el = walker.nextNode() as Element | null, n = 0; el && n < 3000; el = walker.nextNode() as Element | null, n++) {
+  // Components that draw a page sit near its top: the first elements tell.
+  for (let el = walker.nextNode() as Element | null, n = 0; el && n < 400; el = walker.nextNode() as Element | null, n++) {
     if (el.shadowRoot) return true;
   }
   return false;
@@ -142,19 +147,21 @@ function structure(doc: Document, needs: Needs, path: string): boolean {
   // A Permissions window: its boxes, or the line that says whose rights it shows (its grid may come later).
   if (needs === 'rights') {
     if (structure(doc, 'boxes', path)) return true;
-    const text = (doc.body?.textContent ?? '').toLowerCase();
+    const text = doc.body ? textUpTo(doc, doc.body, 4000).toLowerCase() : '';
     return text.indexOf('role:') >= 0 || text.indexOf('user:') >= 0;
   }
   // In view mode a grid of rights shows ticks: images in its cells, or tick characters.
   if (needs === 'boxes') {
     if (has(doc, CHECK_SELECTOR) || has(doc, 'td img, [role="gridcell"] img, td svg')) return true;
-    const text = doc.body?.textContent ?? '';
+    const text = doc.body ? textUpTo(doc, doc.body, 20000) : '';
     return text.indexOf('✓') >= 0 || text.indexOf('✔') >= 0 || text.indexOf('☑') >= 0;
   }
   // A list of rows: column heads, an ARIA grid, or list items that hold cells.
   if (needs === 'list') return has(doc, HEAD_SELECTOR) || has(doc, '[role="grid"], [role="row"], li > :nth-child(3), [class*="head" i] > :nth-child(3)');
   // A user's form: its choices (a help page about users has text and tables, no choice to make).
   if (needs === 'choices') return has(doc, CHOICE_SELECTOR) || hasComponents(doc);
+  // Company information's Security tab: its list of sender IDs.
+  if (needs === 'senders') return headSays(doc, ['sender id']);
   // A list of users: a User ID or a Status column (a help page's table of user types has neither), or a
   // lister's path (the list detector's URL hint).
   if (needs === 'users') return path.indexOf('lister') >= 0 || headSays(doc, ['user id', 'status']);
@@ -196,11 +203,24 @@ function nameTexts(doc: Document): string[] {
   const found = doc.querySelectorAll(NAME_SELECTOR);
   for (let i = 0; i < found.length && i < 40; i++) {
     const el = found[i] as Element;
-    // A dialog's name is its label, not all it holds.
-    const text = el.localName === 'dialog' || el.getAttribute('role') === 'dialog' ? (el.getAttribute('aria-label') ?? labelledBy(doc, el)) : el.textContent;
-    if (text) out.push(text.slice(0, 200).toLowerCase());
+    // A dialog's name is its label, not all it holds; a big menu is read only as far as a name would go.
+    const text =
+      el.localName === 'dialog' || el.getAttribute('role') === 'dialog'
+        ? (el.getAttribute('aria-label') ?? labelledBy(doc, el))
+        : el.childElementCount > 30
+          ? textUpTo(doc, el, 200)
+          : (el.textContent ?? '').slice(0, 200);
+    if (text) out.push(text.toLowerCase());
   }
   return out;
+}
+
+/** The first `max` characters of an element's text, read without walking the rest of a big subtree. */
+function textUpTo(doc: Document, el: Element, max: number): string {
+  const walker = doc.createTreeWalker(el, 4);
+  let out = '';
+  for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) out += node.nodeValue ?? '';
+  return out.slice(0, max);
 }
 
 function labelledBy(doc: Document, el: Element): string {
@@ -215,34 +235,86 @@ function parts(text: string): string[] {
   return list;
 }
 
-/** Why the page could be a setup page ("name: permission", "path: subscri", …), or null: it is not one. */
-export function firstLook(doc: Document, url: string): string | null {
+const SEPARATORS = ['›', '»', '>', '/', '|', '\n', ':', ' - ', '--'];
+
+function hasSeparator(text: string): boolean {
+  for (const sep of SEPARATORS) if (text.indexOf(sep) >= 0) return true;
+  return false;
+}
+
+/** What one look saw: why the page could be a setup page, or whether a name of one waits for its structure. */
+export interface Look {
+  /** "name: permission", "path: subscri", …; null when the page is not a setup page now. */
+  reason: string | null;
+  /** A setup page's name or path was there without the fields, list or boxes it needs: they may come. */
+  waiting: boolean;
+}
+
+export function look(doc: Document, url: string): Look {
   const path = pathOf(url);
   const names = nameTexts(doc);
+  let waiting = false;
+  // One search of all the names at once first: on an ordinary page no phrase is there, and that is all.
+  const all = names.join('\n');
+  for (const [phrase, needs] of NAMED) {
+    if (all.indexOf(phrase) < 0) continue;
+    if (!names.some((n) => n.indexOf(phrase) >= 0 && n.indexOf('report') < 0)) continue;
+    if (structure(doc, needs, path)) return { reason: `name: ${phrase}`, waiting: false };
+    waiting = true;
+  }
   for (const name of names) {
-    if (name.indexOf('report') >= 0) continue;
-    for (const [phrase, needs] of NAMED) if (name.indexOf(phrase) >= 0 && structure(doc, needs, path)) return `name: ${phrase}`;
-    for (const part of parts(name)) {
+    // Whole names are short ("Roles", "Edit role: Expensify", "Company › Roles › Subscriptions").
+    if (name.length > 80 || name.indexOf('report') >= 0) continue;
+    for (const part of hasSeparator(name) ? parts(name) : [name]) {
       const whole = core(part);
-      for (const [word, needs] of WHOLE) if (whole === word && structure(doc, needs, path)) return `name: ${word}`;
-      for (const start of SUBSCRIPTIONS_OF) if (whole.indexOf(start) === 0) return `name: ${start.trim()}`;
+      if (whole.length > 40) continue;
+      for (const [word, needs] of WHOLE) {
+        if (whole !== word) continue;
+        if (structure(doc, needs, path)) return { reason: `name: ${word}`, waiting: false };
+        waiting = true;
+      }
+      for (const start of SUBSCRIPTIONS_OF) if (whole.indexOf(start) === 0) return { reason: `name: ${start.trim()}`, waiting: false };
     }
   }
-  for (const [w, needs] of PATH_WORDS) if (path.indexOf(w) >= 0 && structure(doc, needs, path)) return `path: ${w}`;
-  // Without a name: a list of sender IDs, or a grid of boxes under "Activities and lists" (a Permissions
-  // window that never says its name), read only where the page has column heads or boxes at all.
-  if (has(doc, HEAD_SELECTOR) && headSays(doc, ['sender id'])) return 'column: sender id';
-  if (has(doc, CHECK_SELECTOR)) {
-    const text = (doc.body?.textContent ?? '').toLowerCase();
-    if (text.indexOf('activities and lists') >= 0) return 'grid: activities and lists';
-    // A role's or user's Subscriptions page: boxes, Permissions links, a Role: / User: line, applications.
-    if (text.indexOf('permissions') >= 0 && (text.indexOf('role') >= 0 || text.indexOf('user') >= 0)) {
-      for (const app of APPLICATIONS) if (text.indexOf(app) >= 0) return 'boxes: permissions';
-    }
+  for (const [w, needs] of PATH_WORDS) {
+    if (path.indexOf(w) < 0) continue;
+    if (structure(doc, needs, path)) return { reason: `path: ${w}`, waiting: false };
+    waiting = true;
   }
-  return null;
+  return { reason: null, waiting };
+}
+
+/** Why the page could be a setup page ("name: permission", "path: subscri", …), or null: it is not one. */
+export function firstLook(doc: Document, url: string): string | null {
+  return look(doc, url).reason;
 }
 
 export function mightBeSetupPage(doc: Document, url: string): boolean {
   return firstLook(doc, url) !== null;
+}
+
+/**
+ * Whether a change can alter the look's answer: a name-like element or the title came or changed, or the
+ * last look saw a setup page's name waiting for its structure. Rows a page adds to its own list or grid
+ * change nothing, so an ordinary page drawing itself is not looked at again and again.
+ */
+export function changeMatters(records: readonly MutationRecord[], waiting: boolean): boolean {
+  if (waiting) return true;
+  for (const record of records) {
+    const target = record.target as Node;
+    const holder = target.nodeType === 1 ? (target as Element) : target.parentElement;
+    if (holder && (holder.localName === 'title' || holder.localName === 'head')) return true;
+    if (record.type === 'characterData') continue;
+    const added = record.addedNodes;
+    for (let i = 0; i < added.length; i++) {
+      const node = added[i] as Node;
+      if (node.nodeType === 3 && node.parentElement?.localName === 'title') return true;
+      if (node.nodeType !== 1) continue;
+      const el = node as Element;
+      if (el.matches(NAME_SELECTOR) || el.querySelector(NAME_SELECTOR) !== null) return true;
+      // A page (or a part of one) drawn by script: its first words may be its title bar. A row is not.
+      if (el.getElementsByTagName('*').length >= 20) return true;
+    }
+  }
+  return false;
 }
