@@ -16,6 +16,9 @@
 // Tag and role selectors only: a selector on a class substring ("*title*") would test every element of a
 // big page on every look; a title bar that is no heading is read as the page's first words instead.
 export const NAME_SELECTOR = 'h1, h2, h3, h4, [role="heading"], [role="dialog"], dialog, legend, caption, summary, nav, [role="tab"]';
+// NAME_SELECTOR as a tag and a role set, for the elements a page adds one by one.
+const NAME_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'dialog', 'legend', 'caption', 'summary', 'nav']);
+const NAME_ROLES = new Set(['heading', 'dialog', 'tab']);
 export const FILE_SELECTOR = 'input[type="file"]';
 export const CHECK_SELECTOR = 'input[type="checkbox"], [role="checkbox"], [role="switch"], [aria-pressed]';
 const FIELD_SELECTOR = 'input:not([type="hidden"]), select, textarea, [role="combobox"], [role="radiogroup"], [role="textbox"], [role="switch"], [role="checkbox"], dd, th[scope="row"]';
@@ -131,6 +134,14 @@ function headSays(doc: Document, words: readonly string[]): boolean {
  * reads shadow roots. Looked for only once a name matched, over the first elements of the page.
  */
 function hasComponents(doc: Document): boolean {
+  if (componentsFound === null) componentsFound = walkForComponents(doc);
+  return componentsFound;
+}
+
+// One walk per look (reset as a look starts): 'form' and 'choices' both ask.
+let componentsFound: boolean | null = null;
+
+function walkForComponents(doc: Document): boolean {
   const body = doc.body;
   if (!body) return false;
   const walker = doc.createTreeWalker(body, 1);
@@ -141,19 +152,36 @@ function hasComponents(doc: Document): boolean {
   return false;
 }
 
-function structure(doc: Document, needs: Needs, path: string): boolean {
+/**
+ * The page's text, read once by the browser: one native read costs less than a walk of its text nodes in
+ * a script that has just been compiled (the look runs once, cold), even on the 6,000-box window.
+ */
+function bodyText(doc: Document): string {
+  return (doc.body?.textContent ?? '').slice(0, 20000);
+}
+
+/** What the page has for `needs`, asked once per look however many names need it. */
+function structure(doc: Document, needs: Needs, path: string, asked: Map<Needs, boolean>): boolean {
+  const known = asked.get(needs);
+  if (known !== undefined) return known;
+  const found = hasStructure(doc, needs, path);
+  asked.set(needs, found);
+  return found;
+}
+
+function hasStructure(doc: Document, needs: Needs, path: string): boolean {
   if (needs === 'any') return true;
   if (needs === 'file') return has(doc, FILE_SELECTOR);
   // A Permissions window: its boxes, or the line that says whose rights it shows (its grid may come later).
   if (needs === 'rights') {
-    if (structure(doc, 'boxes', path)) return true;
-    const text = doc.body ? textUpTo(doc, doc.body, 4000).toLowerCase() : '';
+    if (hasStructure(doc, 'boxes', path)) return true;
+    const text = bodyText(doc).slice(0, 4000).toLowerCase();
     return text.indexOf('role:') >= 0 || text.indexOf('user:') >= 0;
   }
   // In view mode a grid of rights shows ticks: images in its cells, or tick characters.
   if (needs === 'boxes') {
     if (has(doc, CHECK_SELECTOR) || has(doc, 'td img, [role="gridcell"] img, td svg')) return true;
-    const text = doc.body ? textUpTo(doc, doc.body, 20000) : '';
+    const text = bodyText(doc);
     return text.indexOf('✓') >= 0 || text.indexOf('✔') >= 0 || text.indexOf('☑') >= 0;
   }
   // A list of rows: column heads, an ARIA grid, or list items that hold cells.
@@ -235,6 +263,14 @@ function parts(text: string): string[] {
   return list;
 }
 
+// Every WHOLE name and SUBSCRIPTIONS_OF start holds one of these.
+const WHOLE_WORDS = ['role', 'employee', 'application', 'subscription'];
+
+function mayBeWhole(name: string): boolean {
+  for (const word of WHOLE_WORDS) if (name.indexOf(word) >= 0) return true;
+  return false;
+}
+
 const SEPARATORS = ['›', '»', '>', '/', '|', '\n', ':', ' - ', '--'];
 
 function hasSeparator(text: string): boolean {
@@ -253,24 +289,27 @@ export interface Look {
 export function look(doc: Document, url: string): Look {
   const path = pathOf(url);
   const names = nameTexts(doc);
+  const asked = new Map<Needs, boolean>();
+  componentsFound = null;
   let waiting = false;
   // One search of all the names at once first: on an ordinary page no phrase is there, and that is all.
   const all = names.join('\n');
   for (const [phrase, needs] of NAMED) {
     if (all.indexOf(phrase) < 0) continue;
     if (!names.some((n) => n.indexOf(phrase) >= 0 && n.indexOf('report') < 0)) continue;
-    if (structure(doc, needs, path)) return { reason: `name: ${phrase}`, waiting: false };
+    if (structure(doc, needs, path, asked)) return { reason: `name: ${phrase}`, waiting: false };
     waiting = true;
   }
   for (const name of names) {
-    // Whole names are short ("Roles", "Edit role: Expensify", "Company › Roles › Subscriptions").
-    if (name.length > 80 || name.indexOf('report') >= 0) continue;
+    // Whole names are short ("Roles", "Edit role: Expensify", "Company › Roles › Subscriptions"), and each
+    // holds one of a few words: a name without them is not cut into crumbs at all.
+    if (name.length > 80 || name.indexOf('report') >= 0 || !mayBeWhole(name)) continue;
     for (const part of hasSeparator(name) ? parts(name) : [name]) {
       const whole = core(part);
       if (whole.length > 40) continue;
       for (const [word, needs] of WHOLE) {
         if (whole !== word) continue;
-        if (structure(doc, needs, path)) return { reason: `name: ${word}`, waiting: false };
+        if (structure(doc, needs, path, asked)) return { reason: `name: ${word}`, waiting: false };
         waiting = true;
       }
       for (const start of SUBSCRIPTIONS_OF) if (whole.indexOf(start) === 0) return { reason: `name: ${start.trim()}`, waiting: false };
@@ -278,7 +317,7 @@ export function look(doc: Document, url: string): Look {
   }
   for (const [w, needs] of PATH_WORDS) {
     if (path.indexOf(w) < 0) continue;
-    if (structure(doc, needs, path)) return { reason: `path: ${w}`, waiting: false };
+    if (structure(doc, needs, path, asked)) return { reason: `path: ${w}`, waiting: false };
     waiting = true;
   }
   return { reason: null, waiting };
@@ -311,6 +350,11 @@ export function changeMatters(records: readonly MutationRecord[], waiting: boole
       if (node.nodeType === 3 && node.parentElement?.localName === 'title') return true;
       if (node.nodeType !== 1) continue;
       const el = node as Element;
+      // A leaf (a bar of a chart, a cell, a line of a ticking panel) is answered without a selector.
+      if (el.firstElementChild === null) {
+        if (NAME_TAGS.has(el.localName) || NAME_ROLES.has(el.getAttribute('role') ?? '')) return true;
+        continue;
+      }
       if (el.matches(NAME_SELECTOR) || el.querySelector(NAME_SELECTOR) !== null) return true;
       // A page (or a part of one) drawn by script: its first words may be its title bar. A row is not.
       if (el.getElementsByTagName('*').length >= 20) return true;
