@@ -1,6 +1,6 @@
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
-import { handlePageReport } from '@/utils/messages/page-handler';
+import { handleMaybeSetup, handlePageReport } from '@/utils/messages/page-handler';
 import { forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils/storage/frames';
 import { pageComparisonItem, recognizedFramesItem } from '@/utils/storage/session-items';
 import { registerConnectionHandlers } from '@/utils/background/connection';
@@ -24,6 +24,16 @@ export default defineBackground(() => {
       .executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/overlay.js'] })
       .catch((error: unknown) => console.warn('Intacct Setup Helper: could not show the guide', error));
   };
+
+  // The full reading goes only where the first look asked for it (issue #10's budget for every other frame).
+  const recognize = (tabId: number, frameId: number): void => {
+    browser.scripting
+      .executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/recognizer.js'] })
+      .catch((error: unknown) => console.warn('Intacct Setup Helper: could not read the page', error));
+  };
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    handleMaybeSetup(raw, sender, recognize);
+  });
 
   const revivals = new RevivalBudget();
   // Returns nothing: the detector expects no answer, and other listeners may answer other messages.

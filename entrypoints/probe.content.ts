@@ -1,7 +1,7 @@
 import { defineContentScript } from '#imports';
 import { INTACCT_HOSTS, isShellPath } from '@/utils/hosts';
 import type { FrameProbe } from '@/utils/messages/frame-probe';
-import { detectPage } from '@/utils/pages/detect';
+import { guessPage } from '@/utils/pages/detect';
 import { readPageSignals } from '@/utils/pages/signals';
 import { EFFECTIVE_TAUGHT_RULES_KEY, asTaughtPages, matchTaughtPage, pageSignature } from '@/utils/pages/taught';
 import { nativeLocalStorage } from '@/utils/messages/native-runtime';
@@ -20,11 +20,15 @@ export default defineContentScript({
     const stored: Record<string, unknown> | undefined = await nativeLocalStorage()?.get(EFFECTIVE_TAUGHT_RULES_KEY).catch(() => ({}));
     const taught = asTaughtPages(stored?.[EFFECTIVE_TAUGHT_RULES_KEY]);
     const signals = readPageSignals(document, location.href);
-    const builtIn = detectPage(document, location.href);
+    const guess = guessPage(document, location.href);
+    const builtIn = guess.kind;
+    const kind = builtIn ?? matchTaughtPage(signals, location.href, taught);
     return {
       url: location.origin + location.pathname,
-      kind: builtIn ?? matchTaughtPage(signals, location.href, taught),
+      kind,
       builtIn: builtIn !== null,
+      // Only a real lead: one strong sign (a name or the content) of a setup page, not a stray word.
+      closest: kind === null && guess.closest && guess.closest.score >= 2 ? guess.closest : null,
       shell: isShellPath(location.pathname),
       title: scrub(document.title.replace(/^\s*sage intacct\s*[-–|:]\s*/i, '')).slice(0, 200),
       signature: pageSignature(signals, location.href),

@@ -1,14 +1,13 @@
 import { defineUnlistedScript } from '#imports';
 import { nativeLocalStorage } from '@/utils/messages/native-runtime';
 import { startDetectionLoop } from '@/utils/pages/detection-loop';
-import { isNestedFrame } from '@/utils/pages/first-look';
 import { detectPage } from '@/utils/pages/detect';
 import { readPageSignals } from '@/utils/pages/signals';
 import { EFFECTIVE_TAUGHT_RULES_KEY, asTaughtPages, matchTaughtPage, type TaughtPage } from '@/utils/pages/taught';
 
 // Registered by the background (utils/background/taught-pages.ts) only for the paths of pages the admin
 // or the organization taught, beside the all-frames detector: it reports a page that only a taught rule
-// recognizes, and leaves pages a built-in detector knows to that detector.
+// recognizes, and leaves pages a built-in detector knows to the recognizer.
 export default defineUnlistedScript(async () => {
   const local = nativeLocalStorage();
   if (!local) return;
@@ -19,11 +18,8 @@ export default defineUnlistedScript(async () => {
     return;
   }
   if (!taught.length) return;
-  // In a nested frame the all-frames detector does not run, so a page taught there is this script's whole.
-  const nested = isNestedFrame();
   startDetectionLoop(() => {
-    const builtIn = detectPage(document, location.href);
-    if (builtIn) return nested ? builtIn : null;
+    if (detectPage(document, location.href)) return null;
     return matchTaughtPage(readPageSignals(document, location.href), location.href, taught);
   });
 });

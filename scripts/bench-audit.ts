@@ -9,6 +9,7 @@ import { Window } from 'happy-dom';
 import { bigPermissionsHtml } from '../tests/fixtures/intacct/generated/big-permissions';
 import { measureAudit, median, type AuditTimings } from '../tests/fixtures/intacct/generated/measure-audit';
 import { QUIET_FLAGS } from '../tests/e2e/launch';
+import { clearlyOver, fails, figureLine, measured, type Budgeted } from './bench-stats';
 
 const RUNS = Number(process.env.BENCH_ROUNDS ?? 30);
 const WARMUP = 10;
@@ -16,9 +17,13 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const html = bigPermissionsHtml();
 
+// Issue #21: the 6,000-box audit back to its old speed, and a click's re-audit within a millisecond.
+const FULL_BUDGET_MS = 10;
+const CLICK_BUDGET_MS = 1;
+
 function report(where: string, t: AuditTimings): void {
-  console.log(`permissions audit, ${t.checkboxes} checkboxes${where}: ${median(t.full).toFixed(2)} ms (budget ≤ 20 ms)`);
-  console.log(`permissions re-audit after one click${where}: ${median(t.click).toFixed(3)} ms (budget ≤ 8 ms)`);
+  console.log(`permissions audit, ${t.checkboxes} checkboxes${where}: ${median(t.full).toFixed(2)} ms (budget ≤ ${FULL_BUDGET_MS} ms in Chromium)`);
+  console.log(`permissions re-audit after one click${where}: ${median(t.click).toFixed(3)} ms (budget ≤ ${CLICK_BUDGET_MS} ms in Chromium)`);
 }
 
 const window = new Window({ url: 'https://www-p02.intacct.com/ia/acct/editor.phtml?.op=3823' });
@@ -71,12 +76,25 @@ if (typeof chrome === 'string') console.log(`Chromium: ${chrome}`);
 else {
   report(' (Chromium)', chrome);
   // The admin's browser is the figure held to the budget; happy-dom is a test environment, shown for
-  // comparison. More than 50% over fails the run (CI); less is machine noise.
-  const over = [
-    ['permissions audit', median(chrome.full), 20],
-    ['permissions re-audit', median(chrome.click), 8],
-  ].filter(([, value, budget]) => Number(value) > Number(budget) * 1.5);
-  for (const [name] of over) console.log(`FAIL: ${name} is more than 50% over its budget`);
-  if (over.length) process.exitCode = 1;
+  // comparison. A figure fails only where it is over its budget by more than its own spread, and again on a
+  // second run in a new browser (issue #21: a timing that fails on noise is a bug).
+  const figures = (t: AuditTimings): Budgeted[] => [
+    { name: 'permissions audit (Chromium)', unit: 'ms', budget: FULL_BUDGET_MS, digits: 2, first: measured(t.full) },
+    { name: 'permissions re-audit after one click (Chromium)', unit: 'ms', budget: CLICK_BUDGET_MS, digits: 3, first: measured(t.click) },
+  ];
+  const first = figures(chrome);
+  if (first.some((f) => clearlyOver(f.first, f.budget))) {
+    const again = await inChromium();
+    if (typeof again !== 'string') {
+      const second = figures(again);
+      first.forEach((f, i) => {
+        const retaken = second[i];
+        if (retaken) f.second = retaken.first;
+      });
+    }
+  }
+  for (const f of first) console.log(figureLine(f));
+  for (const f of first.filter(fails)) console.log(`FAIL: ${f.name} is over its budget by more than its spread, on both attempts`);
+  if (first.some(fails)) process.exitCode = 1;
 }
 console.log(`(${happy.findings} findings on the page; median of ${RUNS} runs after ${WARMUP} warm-up; Node ${process.version})`);

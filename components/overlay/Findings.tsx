@@ -67,6 +67,7 @@ function FindingItem({ finding: f, onPoint, onPointAt }: { finding: Finding; onP
           {/* A missing value's message only restates what it needs; the fix says it better. */}
           {f.message && (f.status !== 'missing' || !f.fix) && <p>{short(f.message, 240)}</p>}
           {f.fix && <p className="ish-fix">{short(f.fix, 240)}</p>}
+          {f.where && <p className="ish-where">It is {short(f.where, 160)}: open it to see it.</p>}
           {f.status === 'not-found' && f.id.startsWith('field:') && onPointAt && (
             <div className="ish-point-at">
               <SealedButton testId="ish-point-at" label="Point at it" onPress={() => onPointAt(f)} />

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { PageStructureTextSchema, parseFrameProbes, type ProbedFrame } from '@/utils/messages/frame-probe';
 import { isApplicationPagePath } from '@/utils/hosts';
 import { PAGE_KINDS, PAGE_NAMES, isPageKind, type PageKind } from '@/utils/pages/kinds';
+import { RECOGNIZED } from '@/utils/pages/detector';
 import type { ChecklistItem } from '@/utils/checklist/progress';
 import type { FrameRecord } from '@/utils/storage/frames';
 import { parseTaughtRules, taughtRulesItem, withTaughtPage } from '@/utils/storage/taught-rules';
@@ -53,6 +54,19 @@ function teachable(frame: ProbedFrame): boolean {
 }
 
 /**
+ * "Looks like X, not sure": the kind that came closest on a page no detector is sure of, and how close, in
+ * words (a page is recognized on two signs: its name and its content, or one of them and its address).
+ */
+function LooksLike({ kind, score }: { kind: PageKind; score: number }) {
+  return (
+    <p className="pp-looks-like" data-testid="ish-looks-like" data-page-kind={kind} data-score={score}>
+      Looks like the <strong>{PAGE_NAMES[kind]}</strong> page, but the helper is not sure: it found {score >= RECOGNIZED - 1 ? 'only one' : 'less than one'}{' '}
+      of the two signs it needs (the page’s name and its fields). If it is that page, choose “Remember this page”.
+    </p>
+  );
+}
+
+/**
  * "This Intacct tab": the setup pages its frames show, every frame the helper does not recognize with
  * "This is the … page" to teach it, and "Copy page structure" for a bug report (issue #9).
  */
@@ -82,7 +96,7 @@ export function TabFrames({ frames, tabId, here = [], steps = 0 }: TabFramesProp
   const unlisted = recognized.filter((p) => !(frames ?? []).some((f) => f.frameId === p.frameId));
 
   const teach = async (frame: ProbedFrame): Promise<void> => {
-    const kind = chosen[frame.frameId];
+    const kind = chosen[frame.frameId] ?? frame.closest?.kind;
     if (!kind || !teachable(frame)) return;
     const rules = parseTaughtRules(await taughtRulesItem.getValue());
     await taughtRulesItem.setValue(withTaughtPage(rules, kind, frame.signature, Date.now()));
@@ -166,6 +180,7 @@ export function TabFrames({ frames, tabId, here = [], steps = 0 }: TabFramesProp
             A page in this tab is not one the helper knows: <code>{pathOf(frame.url)}</code>
             {frame.title ? ` (“${frame.title}”)` : ''}.
           </p>
+          {frame.closest && <LooksLike kind={frame.closest.kind} score={frame.closest.score} />}
           {!teachable(frame) ? (
             <p className="muted" data-testid="ish-not-teachable">
               Only Intacct’s application pages (under /ia/acct/) can be taught; its structure can still be copied for us.
@@ -177,7 +192,7 @@ export function TabFrames({ frames, tabId, here = [], steps = 0 }: TabFramesProp
                 This is the
                 <select
                   data-testid="ish-teach-kind"
-                  value={chosen[frame.frameId] ?? ''}
+                  value={chosen[frame.frameId] ?? frame.closest?.kind ?? ''}
                   onChange={(e) => {
                     const value = e.target.value;
                     if (isPageKind(value)) setChosen({ ...chosen, [frame.frameId]: value });
@@ -198,7 +213,7 @@ export function TabFrames({ frames, tabId, here = [], steps = 0 }: TabFramesProp
           )}
           <div className="pp-buttons">
             {teachable(frame) && (
-              <button type="button" data-testid="ish-teach" disabled={!chosen[frame.frameId]} onClick={() => void teach(frame)}>
+              <button type="button" data-testid="ish-teach" disabled={!(chosen[frame.frameId] ?? frame.closest?.kind)} onClick={() => void teach(frame)}>
                 Remember this page
               </button>
             )}

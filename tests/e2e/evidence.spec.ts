@@ -61,7 +61,7 @@ async function savedFolder(win: Page): Promise<string> {
 
 test('a Permissions window opened from the Intacct tab exports a verifiable pack that names the company', async ({ context, page, downloads }) => {
   const win = await openPermissionsWindow(context, page);
-  await expect(finding(win, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'wrong');
+  await expect(finding(win, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'missing');
   const onPage = await win
     .locator('[data-testid="ish-finding"]')
     .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}|${e.getAttribute('data-subject')}`).sort());

@@ -20,7 +20,7 @@ test('the role’s subscriptions show a missing module and an excess one, and ti
 
 test('the permissions window flags a right left off, and ticking it clears the finding live', async ({ page }) => {
   const frame = await openIntacctPage(page, 'role-permissions');
-  await expect(finding(frame, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'wrong');
+  await expect(finding(frame, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'missing');
   await frame.getByRole('checkbox', { name: 'Accounts Delete', exact: true }).check();
   await expect(finding(frame, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'ok');
   await page.screenshot({ path: 'test-results/screens/permissions-role-window.png' });
@@ -28,7 +28,7 @@ test('the permissions window flags a right left off, and ticking it clears the f
 
 test('"Export audit" saves the pack: a JSON whose findings match the page, a CSV, the report and their checksums', async ({ page, context }) => {
   const frame = await openIntacctPage(page, 'role-permissions');
-  await expect(finding(frame, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'wrong');
+  await expect(finding(frame, 'General Ledger › Accounts')).toHaveAttribute('data-status', 'missing');
   const onPage = await frame
     .locator('[data-testid="ish-finding"]')
     .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-status')}|${e.getAttribute('data-subject')}`).sort());
@@ -58,7 +58,7 @@ test('choosing "All" in a section of the Permissions window clears that section�
   const frame = await openIntacctPage(page, 'role-permissions');
   const reports = finding(frame, 'General Ledger › Reports');
   await expect(reports).toHaveAttribute('data-status', 'wrong');
-  await expect(finding(frame, 'General Ledger › Financial reports')).toHaveAttribute('data-status', 'wrong');
+  await expect(finding(frame, 'General Ledger › Financial reports')).toHaveAttribute('data-status', 'missing');
   // The page's own script ticks every box of the section when its "All" radio is chosen.
   await frame.locator('#sc_reports_all').check();
   await expect(reports).toHaveAttribute('data-status', 'ok');

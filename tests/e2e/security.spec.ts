@@ -165,7 +165,7 @@ test('hostile role, object and application names in the Permissions window are t
   const watch = await watchForPayloads(context, page);
   const frame = await openIntacctPage(page, 'hostile-role-permissions');
   const overlay = frame.getByTestId('ish-overlay');
-  await expect(frame.locator('[data-testid="ish-finding"][data-subject="General Ledger › Accounts"]')).toHaveAttribute('data-status', 'wrong');
+  await expect(frame.locator('[data-testid="ish-finding"][data-subject="General Ledger › Accounts"]')).toHaveAttribute('data-status', 'missing');
   // Passing checks fold away under the problems; the admin opens them to read the hostile names.
   for (const folded of await overlay.getByTestId('ish-passing').locator('summary').all()) await folded.click();
   for (const subject of [`General Ledger › ${IMG_PAYLOAD}`, `General Ledger › ${SVG_PAYLOAD}`, `General Ledger › ${JS_URL_PAYLOAD}`]) {

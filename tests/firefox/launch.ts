@@ -5,7 +5,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type HTTPRequest, type Page } from 'puppeteer-core';
 import type { Section } from '../../components/popup/sections';
 import { FIXTURE_PAGES, POD_HOST, type FixturePage } from '../fixtures/intacct/catalog';
-import { pageUrl, resolveFixture, shellUrl } from '../fixtures/intacct/router';
+import { findPage, pageUrl, resolveFixture, shellUrl } from '../fixtures/intacct/router';
 import { startDemoProxy, type DemoProxy } from './demo-proxy';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -120,7 +120,7 @@ export async function serveDemoIntacct(page: Page): Promise<void> {
 }
 
 export function fixture(name: string): FixturePage {
-  const page = FIXTURE_PAGES.find((p) => p.name === name);
+  const page = FIXTURE_PAGES.find((p) => p.name === name) ?? findPage(name);
   if (!page) throw new Error(`no fixture page ${name}`);
   return page;
 }

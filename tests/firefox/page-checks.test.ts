@@ -25,7 +25,7 @@ it('the permissions window re-audits live: ticking the right left off clears its
   const frame = await openIntacctPage(page, 'role-permissions');
   const accounts = findingSelector('General Ledger › Accounts');
   await waitFor(frame, accounts);
-  expect(await attributeOf(frame, accounts, 'data-status')).toBe('wrong');
+  expect(await attributeOf(frame, accounts, 'data-status')).toBe('missing');
   await frame.click('input[aria-label="Accounts Delete"]');
   await poll(async () => (await attributeOf(frame, accounts, 'data-status')) === 'ok', 'the Accounts finding to turn ok');
   await page.screenshot({ path: screenshotFile('live-permissions.png') });

@@ -1,6 +1,6 @@
 import { announce, setProperty } from '@/utils/fill/set-control';
-import { isShown } from '@/utils/reading/controls';
-import { isInput, isSelect, isTextArea, readControl, selectedOption } from '@/utils/readers/form-field';
+import { isShown } from '@/utils/reading/visibility';
+import { isInput, isSelect, isTextArea, readControl, selectedOption } from '@/utils/reading/state';
 
 /**
  * The controls Apply may set, and how it sets them: a native checkbox or radio is clicked (the click,

@@ -1,3 +1,4 @@
+import { isControlChecked } from '@/utils/reading/controls';
 import { isProblem, type Finding } from '@/utils/audit/finding';
 import {
   auditApplication,
@@ -9,20 +10,10 @@ import {
   type AuditContext,
 } from '@/utils/audit/permissions';
 import { requiredPermissions } from '@/utils/profiles/registry';
-import { isShown } from '@/utils/reading/controls';
+import { isShown } from '@/utils/reading/visibility';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
-import {
-  isControlChecked,
-  readPermissionsWindow,
-  readSubscriptionsPage,
-  type ApplicationPermissions,
-  type PermissionLevel,
-  type PermissionObjectRow,
-  type PermissionSection,
-  type RightCell,
-  type SubscriptionRow,
-  type SubscriptionsPage,
-} from '@/utils/readers/permissions';
+import { readPermissionsWindow, type ApplicationPermissions, type PermissionLevel, type PermissionObjectRow, type PermissionSection, type RightCell } from '@/utils/page-data/permissions-window';
+import { readSubscriptionsPage, type SubscriptionRow, type SubscriptionsPage } from '@/utils/page-data/role-user-subscriptions';
 import { unsettableWords, whyUnsettable, type Unsettable } from './controls';
 import type { ApplyPlan, ControlChange } from './plan';
 

@@ -1,9 +1,11 @@
 import { notFoundFinding, type Finding, type FindingStatus } from '@/utils/audit/finding';
 import type { FieldRule } from '@/utils/profiles/schema';
 import { normalizeLabel } from '@/utils/reading/text';
-import { findField, readControl, selectedOption, type ControlState } from '@/utils/readers/form-field';
+import { findField } from '@/utils/reading/fields';
+import { readControl, selectedOption, type ControlState } from '@/utils/reading/state';
 import { indexFields, type FieldIndex } from '@/utils/reading/fields';
-import { isControl, isShown } from '@/utils/reading/controls';
+import { isControl } from '@/utils/reading/controls';
+import { isShown, whereHidden } from '@/utils/reading/visibility';
 import { describeDifference, intacctSenderUser, looseEquals, sameIgnoringCaseAndSpaces } from './compare';
 
 export interface FieldCheck {
@@ -209,20 +211,25 @@ export function auditFields(
       index ??= indexFields(doc);
       const control = locateField(doc, rule, index, options.taught?.(rule));
       const stepId = stepIdOf?.(rule.id);
-      if (!control || !isShown(control)) {
-        if (rule.onDemand) continue;
+      const shown = control !== null && isShown(control);
+      // A field shown only on demand (the T&E sequence dialog) is not expected until the admin opens it.
+      if (!shown && rule.onDemand) continue;
+      if (!control) {
         if (rule.replacedBy?.length && findField(doc, rule.replacedBy, index)) continue;
         findings.push(
           notFoundFinding({
             id: `field:${rule.id}`,
             subject: rule.subject,
             expected: expectedWords(rule),
-            lookedFor: control ? `the field “${rule.labels[0]}” shown (it is on the page but hidden)` : `a field labelled “${rule.labels[0]}”`,
+            lookedFor: `a field labelled “${rule.labels[0]}”`,
             stepId,
           }),
         );
         continue;
       }
+      // On the page but not in view (a collapsed section, another tab): its state is in the DOM, so it is
+      // checked all the same and the finding says where it is.
+      const where = shown ? null : whereHidden(control);
       // Two rules resolving to one control would report the same box twice.
       if (seen.has(control)) continue;
       seen.add(control);
@@ -239,6 +246,7 @@ export function auditFields(
         target: control,
       };
       if (stepId) finding.stepId = stepId;
+      if (where) finding.where = where;
       findings.push(finding);
     } catch (error) {
       console.warn('[intacct-setup-helper] skipped a field check', rule.id, error);

@@ -32,6 +32,11 @@ export interface Finding {
   stepId?: string;
   /** For a `not-found` field check: the label it looked for, so the admin can point at the field. */
   lookedFor?: string;
+  /**
+   * Where a checked field is when the admin cannot see it now: "in the collapsed section “Expense report
+   * approval”", "on the tab “Roles information”". Its state is read from the page all the same.
+   */
+  where?: string;
 }
 
 export function summarizeFindings(findings: readonly Finding[]): Record<FindingStatus, number> {

@@ -1,12 +1,12 @@
-import { readAssignedRoles } from '@/utils/readers/assigned-roles';
+import { readAssignedRoles } from '@/utils/page-data/assigned-roles';
 import { auditRoleAssignment } from './role-assignment';
 import { notFoundFinding, type Finding } from '@/utils/audit/finding';
 import type { PageKind } from '@/utils/pages/kinds';
 import { normalizeLabel } from '@/utils/reading/text';
 import { fieldRulesFor, profileName, requiredSteps, requiredSubscriptions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, ProfileStep, SubscriptionRule } from '@/utils/profiles/schema';
-import { findSenderAuthorizationTable, readSenderAuthorizations } from '@/utils/readers/sender-ids';
-import { readCompanySubscriptions } from '@/utils/readers/subscriptions';
+import { findSenderAuthorizationTable, readSenderAuthorizations } from '@/utils/page-data/sender-authorizations';
+import { readCompanySubscriptions } from '@/utils/page-data/company-subscriptions';
 import { auditFields, type AuditFieldsOptions } from './fields';
 import { auditSenderIds } from './sender-ids';
 import { auditCompanySubscriptions, subscriptionFindingId } from './subscriptions';

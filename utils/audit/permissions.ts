@@ -1,23 +1,11 @@
+import { isControlChecked } from '@/utils/reading/controls';
 import { notFoundFinding, type Finding, type FindingStatus } from '@/utils/audit/finding';
 import { rightsOfSubscriptions, rightsOfWindow, type RightsRow } from '@/utils/audit/rights';
 import { normalizeLabel } from '@/utils/reading/text';
 import { appliesTo, profileName, requiredPermissions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
-import {
-  isControlChecked,
-  readPermissionsWindow,
-  readShortcut,
-  readSubscriptionsPage,
-  type ApplicationPermissions,
-  type PageSubject,
-  type PermissionLevel,
-  type PermissionObjectRow,
-  type PermissionSection,
-  type PermissionsWindow,
-  type RightCell,
-  type SubscriptionRow,
-  type SubscriptionsPage,
-} from '@/utils/readers/permissions';
+import { readPermissionsWindow, readShortcut, type ApplicationPermissions, type PageSubject, type PermissionLevel, type PermissionObjectRow, type PermissionSection, type PermissionsWindow, type RightCell } from '@/utils/page-data/permissions-window';
+import { readSubscriptionsPage, type SubscriptionRow, type SubscriptionsPage } from '@/utils/page-data/role-user-subscriptions';
 
 /**
  * Compares what a role's or user's Subscriptions page and Permissions window grant with what the chosen
@@ -324,7 +312,8 @@ function objectFinding(
     return finding(
       {
         ...base,
-        status: state.granted.length ? 'wrong' : 'missing',
+        // Rights lacking and nothing beyond them: missing, as for any other need (wrong is lacking and beyond).
+        status: 'missing',
         expected: `all rights (${list(missing)} missing)`,
         message: state.granted.length
           ? `${who(ctx)} needs every right in ${app}; ${list(missing)} ${isAre(missing)} off for ${obj.name}.`

@@ -1,4 +1,5 @@
-import type { PermissionsWindow, SubscriptionsPage } from '@/utils/readers/permissions';
+import type { PermissionsWindow } from '@/utils/page-data/permissions-window';
+import type { SubscriptionsPage } from '@/utils/page-data/role-user-subscriptions';
 import { z } from '@/utils/zod';
 
 /**

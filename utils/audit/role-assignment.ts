@@ -1,4 +1,4 @@
-import type { AssignedRoles } from '@/utils/readers/assigned-roles';
+import type { AssignedRoles } from '@/utils/page-data/assigned-roles';
 import type { Finding } from './finding';
 
 /**

@@ -1,6 +1,6 @@
 import type { Finding } from '@/utils/audit/finding';
 import type { SenderIdRule } from '@/utils/profiles/schema';
-import type { SenderAuthorization } from '@/utils/readers/sender-ids';
+import type { SenderAuthorization } from '@/utils/page-data/sender-authorizations';
 import { describeDifference, intacctSenderUser, looseEquals, sameIgnoringCaseAndSpaces } from './compare';
 
 export interface AuditSenderOptions {

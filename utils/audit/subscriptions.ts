@@ -1,7 +1,7 @@
 import type { Finding } from '@/utils/audit/finding';
 import type { SubscriptionRule } from '@/utils/profiles/schema';
 import { normalizeLabel } from '@/utils/reading/text';
-import type { CompanySubscription } from '@/utils/readers/subscriptions';
+import type { CompanySubscription } from '@/utils/page-data/company-subscriptions';
 
 export interface AuditSubscriptionOptions {
   /** The profile step each subscription belongs to, when the caller knows it. */

@@ -2,8 +2,8 @@ import { looseEquals, sameIgnoringCaseAndSpaces } from '@/utils/audit/compare';
 import { checkField, locateField, type AuditFieldsOptions } from '@/utils/audit/fields';
 import { indexFields, type FieldIndex } from '@/utils/reading/fields';
 import type { FieldRule } from '@/utils/profiles/schema';
-import { isInput, isSelect, isTextArea, readControl, selectedOption } from '@/utils/readers/form-field';
-import { isShown } from '@/utils/reading/controls';
+import { isInput, isSelect, isTextArea, readControl, selectedOption } from '@/utils/reading/state';
+import { isShown } from '@/utils/reading/visibility';
 import { announce, setProperty } from './set-control';
 
 // Filling is the one place the extension writes to an Intacct page, and only on the admin's request. It sets

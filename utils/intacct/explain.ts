@@ -3,7 +3,7 @@ import type { IntegrationProfile, MenuPath, OptionValues } from '@/utils/profile
 import { isPermissionDenial, permissionDeniedObject } from './classify';
 import type { GatewayCode } from './codes';
 import type { Diagnosis, Severity, TransportFailureKind } from './diagnosis';
-import { moduleOfObject } from './permission-check';
+import { moduleOfObject } from './module-objects';
 import type { GatewayError } from './schema';
 import type { ConnectionTestResult } from './transport';
 

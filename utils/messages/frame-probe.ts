@@ -15,6 +15,8 @@ export const FrameProbeSchema = z.strictObject({
   /** The frameset shell around Intacct's pages, never a setup page itself. */
   shell: z.boolean(),
   title: z.string().max(200),
+  /** Where no detector is sure: the kind that came closest and its score (RECOGNIZED is needed). */
+  closest: z.strictObject({ kind: PageKindSchema, score: z.number().min(0).max(10) }).nullable(),
   signature: z.strictObject({
     path: z.string().max(300),
     queryKeys: z.array(z.string().max(40)).max(20),

@@ -1,7 +1,27 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isIntacctUrl } from '@/utils/hosts';
 import { applyPageReport, type RecognizedFrames } from '@/utils/storage/frames';
-import { PageReportSchema } from './page';
+import { MaybeSetupSchema, PageReportSchema } from './page';
+
+/** Our own light scripts on an Intacct page, with the tab and frame they run in; null for anything else. */
+function ourFrame(sender: Browser.runtime.MessageSender): { tabId: number; frameId: number } | null {
+  if (sender.id !== browser.runtime.id || !isIntacctUrl(sender.url)) return null;
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId;
+  return tabId === undefined || frameId === undefined ? null : { tabId, frameId };
+}
+
+/**
+ * The all-frames detector's first look said a frame could be a setup page: inject the recognizer there
+ * (the full reading, which reports the page's kind). Returns whether the message was taken.
+ */
+export function handleMaybeSetup(raw: unknown, sender: Browser.runtime.MessageSender, recognize: (tabId: number, frameId: number) => void): boolean {
+  if (!MaybeSetupSchema.safeParse(raw).success) return false;
+  const frame = ourFrame(sender);
+  if (!frame) return false;
+  recognize(frame.tabId, frame.frameId);
+  return true;
+}
 
 export interface PageReportDeps {
   /** Records a change of the recognized frames (the background serializes these on storage). */
@@ -19,10 +39,9 @@ export interface PageReportDeps {
  */
 export function handlePageReport(raw: unknown, sender: Browser.runtime.MessageSender, deps: PageReportDeps): boolean {
   const parsed = PageReportSchema.safeParse(raw);
-  if (!parsed.success || sender.id !== browser.runtime.id || !isIntacctUrl(sender.url)) return false;
-  const tabId = sender.tab?.id;
-  const frameId = sender.frameId;
-  if (tabId === undefined || frameId === undefined) return false;
+  const frame = parsed.success ? ourFrame(sender) : null;
+  if (!parsed.success || !frame) return false;
+  const { tabId, frameId } = frame;
   const { kind, url } = parsed.data;
   const at = (deps.now ?? Date.now)();
   deps.update((state) => applyPageReport(state, tabId, frameId, kind, url, at));

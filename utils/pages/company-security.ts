@@ -1,19 +1,20 @@
-import { CONTENT, NAME, type PageDetector } from './detector';
+import { CONTENT, NAME, namedAs, type PageDetector } from './detector';
 import { anyMatch } from './signals';
+
+const AUTHORIZATIONS = /^web services authori[sz]ations?$/;
+const SENDER = new Set(['sender id', 'sender', 'web services sender id']);
 
 export const companySecurity: PageDetector = {
   kind: 'company-security',
-  gate: (p) => anyMatch(p.names, /^(company information|company info|company)$/) || (p.hasColumnHeads() && p.mentions(/web services authori[sz]ations|sender id/i)),
   score: (s) => {
-    const authorizations = anyMatch([...s.sections, ...s.names], /^web services authori[sz]ations$/);
-    const senderTable = s.columns.has('sender id');
+    // The list of sender IDs with their status: a table's columns or one card per sender.
+    const senderList = s.columns.has('sender id') || s.hasList((keys) => keys.some((k) => SENDER.has(k)) && keys.includes('status'));
+    // A section so titled; or the page's own name, where the list is there too (the sender pop-up is
+    // reached through "… › Web Services authorizations" and holds one Sender ID field, not a list).
+    const authorizations = anyMatch(s.sections, AUTHORIZATIONS) || (senderList && namedAs(s, AUTHORIZATIONS));
     // Only the Security tab lists the Web Services authorizations; the other tabs of Company
     // Information share its name but are not this step's page.
-    if (!authorizations && !senderTable) return 0;
-    return (
-      (anyMatch(s.names, /^(company information|company info|company)$/) ? NAME : 0) +
-      (authorizations ? CONTENT : 0) +
-      (senderTable ? 1 : 0)
-    );
+    if (!authorizations && !senderList) return 0;
+    return (namedAs(s, /^(company information|company info|company|security)$/) ? NAME : 0) + (authorizations ? CONTENT : 0) + (senderList ? 1 : 0);
   },
 };

@@ -1,23 +1,27 @@
-import { CONTENT, NAME, URL_HINT, type PageDetector } from './detector';
-import { anyMatch, countIn } from './signals';
+import { CONTENT, NAME, URL_HINT, namedAs, underTrail, type PageDetector } from './detector';
+import { countIn } from './signals';
 
-// Applications that only the company-wide Subscriptions page toggles for this setup (reference §3.2).
-const SETUP_APPLICATIONS = ['time & expenses', 'expenses', 'customization services', 'platform services', 'web services'];
+// Applications that only the company-wide Subscriptions page turns on for this setup (docs/intacct.md).
+const SETUP_APPLICATIONS = ['time & expenses', 'time and expenses', 'expenses', 'customization services', 'platform services', 'web services'];
 
-const NAMED = /^(company )?subscriptions$|^manage subscriptions$/;
+const NAMED = /^(company )?subscriptions$|^applications$/;
 
 export const companySubscriptions: PageDetector = {
   kind: 'company-subscriptions',
-  gate: (p) =>
-    anyMatch(p.names, NAMED) ||
-    (/subscri/.test(p.path) && !/(role|user)subscri/.test(p.path) && p.mentions(/time (?:&|and) expenses|expenses|customization services|platform services|web services|application/i)),
-  score: (s) =>
-    (anyMatch(s.names, NAMED) ? NAME : 0) +
-    // The applications' switches, or in view mode a list of applications with their state.
-    ((countIn(s.fields, SETUP_APPLICATIONS) >= 2 || (s.columns.has('application') && (s.columns.has('status') || s.columns.has('subscribed')))) &&
-    !s.actions.has('permissions')
-      ? CONTENT
-      : 0) +
-    // Not the role's or user's subscriptions (`.it=rolesubscription`), whose URLs also say "subscri".
-    (/subscri/.test(s.path) && !/(role|user)subscri/.test(s.path) ? URL_HINT : 0),
+  score(s) {
+    const setupApps = countIn(s.fields, SETUP_APPLICATIONS) >= 2 || (s.columns.has('application') && (s.columns.has('status') || s.columns.has('subscribed') || s.columns.has('subscription')));
+    // A role's or user's Subscriptions page lists applications too: each with its Permissions link, under a
+    // Role: / User: line, or under Roles or Users in the breadcrumb.
+    const perRole =
+      s.actions.has('permissions') ||
+      s.qualifiers().some((q) => q.startsWith('role') || q.startsWith('user')) ||
+      underTrail(s, /^(roles?|users?|web services users?)$/) ||
+      namedAs(s, /\b(roles?|users?)\b/);
+    return (
+      (namedAs(s, NAMED) ? NAME : 0) +
+      (setupApps && !perRole ? CONTENT : 0) +
+      (/subscri/.test(s.path) && !/(role|user)subscri/.test(s.path) ? URL_HINT : 0) -
+      (perRole ? NAME : 0)
+    );
+  },
 };

@@ -1,13 +1,12 @@
-import { CONTENT, NAME, type PageDetector } from './detector';
+import { CONTENT, NAME, namedAs, type PageDetector } from './detector';
 import { anyMatch } from './signals';
 
-const NAMED = /^(custom packages?|new (custom )?package|import (custom )?package)$/;
+const NAMED = /^(custom packages?|(new|import|upload) (custom )?package|package)$/;
 
 export const customPackage: PageDetector = {
   kind: 'custom-package',
-  gate: (p) => anyMatch(p.names, NAMED) || p.hasFileInput(),
   score: (s) =>
-    (anyMatch(s.names, NAMED) ? NAME : 0) +
+    (namedAs(s, NAMED) ? NAME : 0) +
     (s.hasFileInput && (s.actions.has('import') || s.actions.has('upload')) ? CONTENT : 0) +
-    (anyMatch(s.sections, /package/) || /package/.test(s.path) ? 1 : 0),
+    (anyMatch([...s.sections, ...s.trail], /package/) || /package/.test(s.path) ? 1 : 0),
 };

@@ -1,6 +1,6 @@
 import { RECOGNIZED, type PageDetector } from './detector';
 import type { PageKind } from './kinds';
-import { readPageSignals, readPreSignals } from './signals';
+import { readPageSignals, type PageSignals } from './signals';
 import { wsUserList } from './ws-user-list';
 import { wsUserForm } from './ws-user-form';
 import { roleList } from './role-list';
@@ -36,12 +36,42 @@ export const DETECTORS: readonly PageDetector[] = [
   expenseTypeForm,
 ];
 
+function scoresOf(signals: PageSignals): Partial<Record<PageKind, number>> {
+  const scores: Partial<Record<PageKind, number>> = {};
+  for (const d of DETECTORS) {
+    try {
+      scores[d.kind] = d.score(signals);
+    } catch {
+      scores[d.kind] = 0;
+    }
+  }
+  return scores;
+}
+
 /** Every detector's score, for tests and for explaining a miss. */
 export function scorePage(doc: Document, url: string): Partial<Record<PageKind, number>> {
-  const signals = readPageSignals(doc, url);
-  const scores: Partial<Record<PageKind, number>> = {};
-  for (const d of DETECTORS) scores[d.kind] = d.score(signals);
-  return scores;
+  return scoresOf(readPageSignals(doc, url));
+}
+
+/** The best-scoring kind and its score, recognized or not ("looks like X, not sure"). */
+export interface PageGuess {
+  kind: PageKind | null;
+  /** The best kind even below RECOGNIZED, and its score; null when nothing scored. */
+  closest: { kind: PageKind; score: number } | null;
+}
+
+export function guessPage(doc: Document, url: string): PageGuess {
+  try {
+    const scores = scoresOf(readPageSignals(doc, url));
+    let closest: PageGuess['closest'] = null;
+    for (const d of DETECTORS) {
+      const score = scores[d.kind] ?? 0;
+      if (score > 0 && (!closest || score > closest.score)) closest = { kind: d.kind, score };
+    }
+    return { kind: closest && closest.score >= RECOGNIZED ? closest.kind : null, closest };
+  } catch {
+    return { kind: null, closest: null };
+  }
 }
 
 /**
@@ -50,22 +80,5 @@ export function scorePage(doc: Document, url: string): Partial<Record<PageKind, 
  * us, whatever their markup.
  */
 export function detectPage(doc: Document, url: string): PageKind | null {
-  try {
-    const pre = readPreSignals(doc, url);
-    // Most pages an admin opens are no setup page: they stop at the first look.
-    if (!pre.mightBeSetup() || !DETECTORS.some((d) => d.gate(pre))) return null;
-    const signals = readPageSignals(doc, url, pre);
-    let best: PageKind | null = null;
-    let bestScore = RECOGNIZED - 1;
-    for (const d of DETECTORS) {
-      const score = d.score(signals);
-      if (score > bestScore) {
-        best = d.kind;
-        bestScore = score;
-      }
-    }
-    return best;
-  } catch {
-    return null;
-  }
+  return guessPage(doc, url).kind;
 }

@@ -1,13 +1,18 @@
-import { CONTENT, NAME, URL_HINT, type PageDetector } from './detector';
-import { anyMatch } from './signals';
+import { CONTENT, NAME, URL_HINT, namedAs, type PageDetector } from './detector';
+import { countIn } from './signals';
 
-const NAMED = /^(employee( information)?|(new|create|add|edit) employee)$/;
+const NAMED = /^employee( information)?$/;
+const CONTACT = ['primary contact name', 'primary contact', 'contact name', 'contact'];
 
+// An employees list shows the same words in its columns: an employee's form is one that says "Employee".
 export const employeeForm: PageDetector = {
   kind: 'employee-form',
-  gate: (p) => anyMatch(p.names, NAMED) || /[?&]\.it=employee(&|$)/.test(p.path),
-  score: (s) =>
-    (anyMatch(s.names, NAMED) ? NAME : 0) +
-    (s.fields.has('employee id') && s.fields.has('primary contact name') ? CONTENT : 0) +
-    (/[?&]\.it=employee(&|$)/.test(s.path) ? URL_HINT : 0),
+  score(s) {
+    if (!namedAs(s, NAMED)) return 0;
+    return (
+      NAME +
+      (s.fields.has('employee id') && countIn(s.fields, CONTACT) > 0 ? CONTENT : 0) +
+      (/[?&]\.it=employee(&|$)/.test(s.path) ? URL_HINT : 0)
+    );
+  },
 };

@@ -1,12 +1,11 @@
-import { CONTENT, NAME, type PageDetector } from './detector';
-import { anyMatch } from './signals';
+import { CONTENT, NAME, namedAs, type PageDetector } from './detector';
+import { countIn } from './signals';
 
-const NAMED = /^(expense types?( information)?|(new|create|add|edit) expense type)$/;
+const NAMED = /^expense types?( information)?$/;
+const ACCOUNT = ['account number', 'gl account', 'gl account number', 'expense account', 'account'];
 
 export const expenseTypeForm: PageDetector = {
   kind: 'expense-type-form',
-  gate: (p) => anyMatch(p.names, NAMED),
   score: (s) =>
-    (anyMatch(s.names, NAMED) ? NAME : 0) +
-    (s.fields.has('expense type') && s.fields.has('account number') ? CONTENT : 0),
+    (namedAs(s, NAMED) ? NAME : 0) + (s.fields.has('expense type') && countIn(s.fields, ACCOUNT) > 0 ? CONTENT : 0),
 };

@@ -1,13 +1,16 @@
-import { CONTENT, NAME, URL_HINT, type PageDetector } from './detector';
-import { anyMatch } from './signals';
+import { CONTENT, NAME, URL_HINT, namedAs, type PageDetector } from './detector';
 
-const NAMED = /^(role information|(new|create|add|edit) role|role)$/;
+const NAMED = /^role( information)?$/;
 
+// Name and Description are every form's first fields: a role's form is one that says "Role".
 export const roleForm: PageDetector = {
   kind: 'role-form',
-  gate: (p) => anyMatch(p.names, NAMED) || /[?&]\.it=roles?(&|$)/.test(p.path),
-  score: (s) =>
-    (anyMatch(s.names, NAMED) ? NAME : 0) +
-    (s.fields.has('name') && s.fields.has('description') ? CONTENT : 0) +
-    (/[?&]\.it=roles?(&|$)/.test(s.path) ? URL_HINT : 0),
+  score(s) {
+    if (!namedAs(s, NAMED)) return 0;
+    return (
+      NAME +
+      ((s.fields.has('name') || s.fields.has('role name')) && s.fields.has('description') ? CONTENT : 0) +
+      (/[?&]\.it=roles?(&|$)/.test(s.path) ? URL_HINT : 0)
+    );
+  },
 };

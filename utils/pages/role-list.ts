@@ -1,13 +1,14 @@
-import { CONTENT, NAME, URL_HINT, type PageDetector } from './detector';
-import { anyMatch } from './signals';
+import { CONTENT, NAME, URL_HINT, namedAs, type PageDetector } from './detector';
 
+// Every list page shares the lister's columns and path: a roles list is one that says "Roles".
 export const roleList: PageDetector = {
   kind: 'role-list',
-  gate: (p) => anyMatch(p.names, /^roles$/) || (/\/lister\.phtml/.test(p.path) && p.mentions(/subscriptions/i)),
-  score: (s) =>
-    (anyMatch(s.names, /^roles$/) ? NAME : 0) +
-    (s.columns.has('name') && s.columns.has('description') && (s.actions.has('subscriptions') || s.columns.has('subscriptions'))
-      ? CONTENT
-      : 0) +
-    (/\/lister\.phtml/.test(s.path) ? URL_HINT : 0),
+  score(s) {
+    if (!namedAs(s, /^roles$/)) return 0;
+    const content =
+      (s.columns.has('name') || s.columns.has('role name') || s.columns.has('role')) &&
+      s.columns.has('description') &&
+      (s.actions.has('subscriptions') || s.columns.has('subscriptions') || s.columns.has('role type') || s.mentions(/\bsubscriptions\b/i));
+    return NAME + (content ? CONTENT : 0) + (/\/lister\.phtml/.test(s.path) ? URL_HINT : 0);
+  },
 };

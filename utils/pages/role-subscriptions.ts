@@ -1,14 +1,12 @@
-import { CONTENT, NAME, type PageDetector } from './detector';
+import { CONTENT, NAME, namedAs, type PageDetector } from './detector';
 import { applicationCount } from './applications';
-import { anyMatch } from './signals';
 
-const NAMED = /^roles? subscriptions$|^subscriptions for role\b/;
+const NAMED = /^roles? subscriptions?$|^subscriptions (for|of) role\b|^role application subscriptions$/;
 
 export const roleSubscriptions: PageDetector = {
   kind: 'role-subscriptions',
-  gate: (p) => anyMatch(p.names, NAMED) || (p.hasCheckboxes() && p.mentions(/permissions/i)),
   score: (s) =>
-    (anyMatch(s.names, NAMED) ? NAME : 0) +
+    (namedAs(s, NAMED) ? NAME : 0) +
     (applicationCount(s.fields) >= 3 && s.actions.has('permissions') ? CONTENT : 0) +
     (s.qualifiers().some((q) => q.startsWith('role')) ? 1 : 0),
 };

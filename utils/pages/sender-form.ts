@@ -1,12 +1,8 @@
-import { CONTENT, NAME, type PageDetector } from './detector';
-import { anyMatch } from './signals';
+import { CONTENT, NAME, namedAs, type PageDetector } from './detector';
 
-const NAMED = /^(web services sender( information)?|(new|add|edit) (web services )?sender)$/;
+const NAMED = /^(web services sender( information)?|(web services )?sender( information)?)$/;
 
 export const senderForm: PageDetector = {
   kind: 'sender-form',
-  gate: (p) => anyMatch(p.names, NAMED),
-  score: (s) =>
-    (anyMatch(s.names, NAMED) ? NAME : 0) +
-    (s.fields.has('sender id') && s.fields.has('status') ? CONTENT : 0),
+  score: (s) => (namedAs(s, NAMED) ? NAME : 0) + (s.fields.has('sender id') && s.fields.has('status') ? CONTENT : 0),
 };

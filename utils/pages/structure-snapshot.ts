@@ -1,6 +1,6 @@
 import { isControl } from '@/utils/reading/controls';
 import { contextEntriesOf, contextPairOf } from '@/utils/reading/context';
-import { controlNames, nameLookup } from '@/utils/reading/names';
+import { controlNames } from '@/utils/reading/names';
 import { squash } from '@/utils/reading/text';
 
 /**
@@ -260,7 +260,6 @@ export function snapshotPage(doc: Document, url: string): PageStructure {
   } catch {
     // A frame without a URL keeps an empty path.
   }
-  const lookup = nameLookup(doc);
   // What was typed into the page's text boxes: never part of a control's name either (a label around a
   // contenteditable memo names its field with the memo's text).
   const typed = Array.from(doc.querySelectorAll('[contenteditable], [role="textbox"], [role="searchbox"]'))
@@ -312,7 +311,7 @@ export function snapshotPage(doc: Document, url: string): PageStructure {
       const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : isControl(el) ? tag : 'contenteditable';
       node.type = scrub(type);
       // In a row of records a control's name is the record's ("Grant admin to ophelia.grant").
-      const name = data ? '' : withoutTyped(controlNames(el, lookup)[0] ?? '');
+      const name = data ? '' : withoutTyped(controlNames(el)[0] ?? '');
       if (name) node.name = scrub(name);
       if (type === 'checkbox' || type === 'radio' || role === 'checkbox' || role === 'switch' || role === 'radio') {
         const checked: unknown = (el as { checked?: unknown }).checked;

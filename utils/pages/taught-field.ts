@@ -1,5 +1,5 @@
 import { firstControlIn, isControl } from '@/utils/reading/controls';
-import { controlNames, nameLookup } from '@/utils/reading/names';
+import { controlNames } from '@/utils/reading/names';
 import { normalizeLabel } from '@/utils/reading/text';
 import type { PageKind } from './kinds';
 
@@ -46,7 +46,7 @@ function stable(value: string | null): value is string {
 /** What to remember of `control` for the check labelled `label`, or null when it has nothing stable. */
 export function pointedField(control: Element, kind: PageKind, label: string): PointedField | null {
   const base = { kind, label: normalizeLabel(label) };
-  const name = controlNames(control, nameLookup(control.ownerDocument))[0];
+  const name = controlNames(control)[0];
   if (name) return { ...base, name };
   const id = control.getAttribute('id');
   if (stable(id)) return { ...base, attribute: { key: 'id', value: id } };

@@ -1,13 +1,13 @@
-import { CONTENT, NAME, URL_HINT, type PageDetector } from './detector';
-import { anyMatch, countIn } from './signals';
+import { CONTENT, NAME, URL_HINT, namedAs, type PageDetector } from './detector';
+import { countIn } from './signals';
 
-const NAMED = /^web services users$/;
+const COLUMNS = ['user id', 'user type', 'admin privileges', 'status', 'email address', 'username', 'user name', 'contact name', 'name'];
 
 export const wsUserList: PageDetector = {
   kind: 'ws-user-list',
-  gate: (p) => anyMatch(p.names, NAMED) || (/\/lister\.phtml/.test(p.path) && p.mentions(/user type|admin privileges|email address/i)),
-  score: (s) =>
-    (anyMatch(s.names, NAMED) ? NAME : 0) +
-    (countIn(s.columns, ['user id', 'user type', 'admin privileges', 'status', 'email address']) >= 3 ? CONTENT : 0) +
-    (/\/lister\.phtml/.test(s.path) ? URL_HINT : 0),
+  score(s) {
+    // A regular Users list has the same columns: only its name tells it apart.
+    if (!namedAs(s, /^web services users$/)) return 0;
+    return NAME + (countIn(s.columns, COLUMNS) >= 3 ? CONTENT : 0) + (/\/lister\.phtml/.test(s.path) ? URL_HINT : 0);
+  },
 };

@@ -361,7 +361,8 @@ export const EXPENSIFY_PROFILE: IntegrationProfile = {
         {
           id: 'expense-type-account',
           pageKind: 'expense-type-form',
-          labels: ['Account number'],
+          // The guide names no label; the older form says "Account number", others "GL account" (ASSUMED).
+          labels: ['Account number', 'GL account', 'GL account number', 'Expense account'],
           subject: 'GL account',
           expect: { kind: 'nonEmpty' },
           fix: 'Pick the general ledger account this expense type posts to.',

@@ -1,47 +1,16 @@
-import { holdsControl, isControl } from './controls';
+import { accessibleName, isGenericName } from './accessible';
+import { holdsControl, isCheckControl, isControl, isRadio } from './controls';
+import { endsAsLabel, hasLayout, visualLabel } from './layout';
 import { normalizeLabel, shortText, squash } from './text';
 
 /**
- * The names a control goes by, the way a browser and an admin read them (reference §3.4): `aria-labelledby`,
- * `aria-label`, `<label for>`, a wrapping label, then what layout says — the label cell left of it in a
- * table row (or above it), a `th scope=row`, the `dt` of its `dd`, the text just before it in a div form,
- * and last its title or placeholder. Every name is normalized (`normalizeLabel`); a control may have several
+ * The names a control goes by, best first: the accessible name the browser computes (accessible.ts), then,
+ * where that is missing or generic, the label a person reads beside it (layout.ts); the label cell of its
+ * table row and the `dt` of its `dd` (a classic page's structure, which both agree with); and where the
+ * browser has no layout (a unit test's document, a hidden control), the text next to it in document order.
+ * Last its title and placeholder. Every name is normalized (`normalizeLabel`); a control may have several
  * (the current UI pairs a visible "User ID*" label with an aria-label "User ID"), and any of them finds it.
  */
-
-export interface NameLookup {
-  /** `label[for]` elements by the id they name, gathered once per page read. */
-  labelsFor(id: string): readonly Element[];
-  byId(id: string): Element | null;
-}
-
-export function nameLookup(doc: Document): NameLookup {
-  let labels: Map<string, Element[]> | undefined;
-  return {
-    labelsFor(id) {
-      if (!labels) {
-        labels = new Map();
-        for (const label of Array.from(doc.querySelectorAll('label[for]'))) {
-          const key = label.getAttribute('for') ?? '';
-          const list = labels.get(key);
-          if (list) list.push(label);
-          else labels.set(key, [label]);
-        }
-      }
-      return labels.get(id) ?? [];
-    },
-    byId(id) {
-      try {
-        return doc.getElementById(id);
-      } catch {
-        return null;
-      }
-    },
-  };
-}
-
-// Untranslated resource keys the current UI sometimes leaves in aria-labels ("IA.COLLAPSE", reference §3.1).
-const RESOURCE_KEY = /^ia\.[a-z0-9_.]+$/i;
 
 const NOT_LABEL_TEXT = new Set(['select', 'textarea', 'option', 'optgroup', 'script', 'style', 'template', 'button']);
 
@@ -62,22 +31,10 @@ export function labelText(el: Element): string {
   return squash(out);
 }
 
-/** The label's text nodes only, so a hint inside it (`<label>User ID <span>Permanent</span>`) is left out. */
-function directText(el: Element): string {
-  let out = '';
-  for (let child = el.firstChild; child; child = child.nextSibling) if (child.nodeType === 3) out += child.nodeValue ?? '';
-  return squash(out);
-}
-
 function add(names: string[], text: string | null | undefined): void {
   const name = normalizeLabel(text);
-  if (!name || name.length > 120 || RESOURCE_KEY.test(name) || names.includes(name)) return;
+  if (!name || name.length > 120 || isGenericName(name) || names.includes(name)) return;
   names.push(name);
-}
-
-function addLabel(names: string[], label: Element): void {
-  add(names, labelText(label));
-  add(names, directText(label));
 }
 
 const CELL_ROLES = new Set(['cell', 'gridcell', 'rowheader', 'columnheader']);
@@ -102,22 +59,17 @@ function labelLike(el: Element): string | null {
 
 /** Label cells in the control's table row: a row header, the nearest text cell to its left, or the cell above. */
 function addFromTableRow(names: string[], control: Element): void {
-  let cell: Element | null = control.parentElement;
+  // A group of radios may be held by its cell itself.
+  let cell: Element | null = isCell(control) ? control : control.parentElement;
   for (let depth = 0; cell && depth < 3 && !isCell(cell); depth++) cell = cell.parentElement;
   if (!cell || !isCell(cell)) return;
   const row = cell.parentElement;
   if (!isRowElement(row)) return;
-  let found = false;
   for (let sib = cell.previousElementSibling; sib; sib = sib.previousElementSibling) {
     if (!isCell(sib)) continue;
     const text = labelLike(sib);
-    if (text) {
-      add(names, text);
-      found = true;
-      break;
-    }
+    if (text) return add(names, text);
   }
-  if (found) return;
   // A label row above the value row: same column, a row that holds no control.
   const above = row.previousElementSibling;
   if (!isRowElement(above) || holdsControl(above)) return;
@@ -130,15 +82,35 @@ function addFromDefinition(names: string[], control: Element): void {
   const dd = control.closest('dd');
   if (!dd) return;
   for (let sib = dd.previousElementSibling; sib; sib = sib.previousElementSibling) {
-    if (sib.localName === 'dt') {
-      add(names, labelText(sib));
-      return;
-    }
+    if (sib.localName === 'dt') return add(names, labelText(sib));
   }
 }
 
-/** A div form without `for`: the short text just before the control or its wrapper, within its field. */
-function addFromPrecedingText(names: string[], control: Element): void {
+/**
+ * Document order, for a check box or radio: the words right after it (`<input type=checkbox> List`), or in
+ * the next cell when it stands alone in its own (`<td><input type=radio></td><td>All</td>`). As written.
+ */
+function followingText(control: Element): string | null {
+  const after = control.nextSibling;
+  if (after && after.nodeType === 3 && squash(after.nodeValue)) return squash(after.nodeValue);
+  const alone = !control.nextElementSibling && !control.previousElementSibling && control.parentElement && isCell(control.parentElement);
+  const next = alone ? control.parentElement?.nextElementSibling : control.nextElementSibling;
+  if (next && !holdsControl(next) && next.localName !== 'a' && next.localName !== 'button') return shortText(next, 80);
+  return null;
+}
+
+function addFollowingText(names: string[], control: Element): void {
+  add(names, followingText(control));
+}
+
+/**
+ * Document order, in a div form without `for`: the short text just before the control or its wrapper,
+ * within its field. With `labelsOnly`, only text written as a label (ending in a colon).
+ */
+function addPrecedingText(names: string[], control: Element, labelsOnly: boolean): void {
+  const take = (text: string | null | undefined): void => {
+    if (text && (!labelsOnly || endsAsLabel(text))) add(names, text);
+  };
   let node: Element | null = control;
   for (let level = 0; node && level < 3; level++) {
     let steps = 0;
@@ -146,52 +118,59 @@ function addFromPrecedingText(names: string[], control: Element): void {
       // Another field's control: the text before it belongs to that field.
       if (holdsControl(sib)) return;
       const text = labelLike(sib);
-      if (text) {
-        add(names, text);
-        return;
-      }
+      if (text) return take(text);
     }
     // Bare text right before the control (`Status: <select>`).
     const before = node.previousSibling;
-    if (before && before.nodeType === 3 && squash(before.nodeValue)) {
-      add(names, before.nodeValue);
-      return;
-    }
+    if (before && before.nodeType === 3 && squash(before.nodeValue)) return take(before.nodeValue);
     const parent: Element | null = node.parentElement;
     if (!parent || parent.localName === 'form' || parent.localName === 'body' || isCell(parent)) return;
     node = parent;
   }
 }
 
-/** Every name of `control`, best first. Never throws. */
-export function controlNames(control: Element, lookup: NameLookup): string[] {
+/**
+ * The words a person reads as the control's label, as the page writes them (case kept): beside it on
+ * screen, else in document order (the words after a box, unless the text before it is written as a
+ * label). Null when there are none. Names rows of boxes by their own words ("☐ Administration ☐ Accounts
+ * Receivable" on one line).
+ */
+export function visibleLabel(control: Element): string | null {
+  try {
+    if (hasLayout(control)) return visualLabel(control);
+    if (isCheckControl(control) || isRadio(control)) {
+      const before: string[] = [];
+      addPrecedingText(before, control, true);
+      if (!before.length) return followingText(control);
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every name of `control`, best first. Never throws. `own: false` skips the element's own accessible name:
+ * a group held by a plain cell or div would be named by its members' words.
+ */
+export function controlNames(control: Element, own = true): string[] {
   const names: string[] = [];
   try {
-    const labelledBy = control.getAttribute('aria-labelledby');
-    if (labelledBy) {
-      add(
-        names,
-        labelledBy
-          .split(/\s+/)
-          .map((id) => {
-            const el = id ? lookup.byId(id) : null;
-            return el ? labelText(el) : '';
-          })
-          .join(' '),
-      );
-    }
-    add(names, control.getAttribute('aria-label'));
-    const id = control.getAttribute('id');
-    if (id) for (const label of lookup.labelsFor(id)) addLabel(names, label);
-    const wrapping = control.closest('label');
-    if (wrapping) addLabel(names, wrapping);
+    if (own) add(names, accessibleName(control));
+    const laidOut = hasLayout(control);
+    if (names.length === 0 && laidOut) add(names, visualLabel(control));
     addFromTableRow(names, control);
     addFromDefinition(names, control);
-    if (names.length === 0) addFromPrecedingText(names, control);
     if (names.length === 0) {
-      add(names, control.getAttribute('title'));
-      add(names, control.getAttribute('placeholder'));
+      // In document order as on screen: a box is named by the words after it, unless the text before it
+      // is written as a label (ending in a colon).
+      const before: string[] = [];
+      addPrecedingText(before, control, true);
+      if ((isCheckControl(control) || isRadio(control)) && !before.length) addFollowingText(names, control);
+      if (names.length === 0) addPrecedingText(names, control, false);
     }
+    add(names, control.getAttribute('title'));
+    add(names, control.getAttribute('placeholder'));
   } catch {
     // An odd node (a detached wrapper, a frame's element mid-navigation) has no name; the page still reads.
   }

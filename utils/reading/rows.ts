@@ -1,4 +1,7 @@
+import { isGenericName } from './accessible';
 import { holdsControl } from './controls';
+import { visibleLabel } from './names';
+import { queryAllDeep } from './tree';
 import { normalizeLabel, shortText } from './text';
 
 /**
@@ -142,7 +145,8 @@ const CONTAINERS = 'table, [role="grid"], [role="table"], [role="treegrid"], [ro
  */
 export function findTables(root: ParentNode, accept: (columns: readonly string[]) => boolean, limit = 3000): LogicalTable[] {
   const out: LogicalTable[] = [];
-  const found = root.querySelectorAll(CONTAINERS);
+  // A whole document is read with its open shadow roots; a part of one, as it is.
+  const found = (root as Node).nodeType === 9 ? queryAllDeep(root as Document, CONTAINERS) : Array.from(root.querySelectorAll(CONTAINERS));
   const n = Math.min(found.length, limit);
   for (let i = 0; i < n; i++) {
     const el = found[i] as Element;
@@ -183,4 +187,91 @@ export function cellUnder(table: LogicalTable, row: LogicalRow, names: readonly 
   const cell = row.cells[i];
   // A placeholder row ("No authorizations yet") spans several columns with one cell: it has no value here.
   return cell && span(cell) === span(table.header.cells[at] as Element) ? cell : undefined;
+}
+
+const ROW_CONTAINERS = 'table, [role="grid"], [role="table"], [role="treegrid"], ul, ol, [role="list"]';
+const TOGGLES = 'input[type="checkbox"], [role~="checkbox"], [role~="switch"], [aria-pressed]';
+
+export interface ControlRow {
+  /** What holds the rows of one list: a table, a list, a grid container, the parent of repeated blocks. */
+  container: Element;
+  row: LogicalRow;
+}
+
+/**
+ * The row a box sits in, whatever draws it: a table or ARIA row, a list item, a block (card) that holds
+ * this box and no other, or — in a CSS grid whose cells are siblings — the cells of its line.
+ */
+export function rowOfControl(control: Element): ControlRow | null {
+  const explicit = control.closest('tr, [role="row"], li, [role="listitem"]');
+  if (explicit) {
+    const container = explicit.closest(ROW_CONTAINERS) ?? explicit.parentElement;
+    return container ? { container, row: { el: explicit, cells: rowCells(explicit) } } : null;
+  }
+  let node: Element = control;
+  for (let depth = 0; depth < 6; depth++) {
+    const parent = node.parentElement;
+    if (!parent || parent.localName === 'body' || parent.localName === 'form' || parent.querySelectorAll(TOGGLES).length > 1) break;
+    node = parent;
+  }
+  const container = node.parentElement;
+  if (!container) return null;
+  const table = readTable(container);
+  const line = table?.rows.find((r) => r.el === node || r.cells.includes(node));
+  if (line) return { container, row: line };
+  return { container, row: { el: node, cells: node === control ? [control] : rowCells(node) } };
+}
+
+/** Whether `el` is a link or button: its text is an action ("Permissions", "Subscribe"), not a name. */
+function isAction(el: Element): boolean {
+  const n = el.localName;
+  const role = el.getAttribute('role');
+  return n === 'a' || n === 'button' || role === 'button' || role === 'link';
+}
+
+/**
+ * A row's name as a person reads it: its row header, else its first text that is neither an action nor
+ * inside `except` (the box itself), else the first action's text (an application written as a link).
+ */
+export function rowName(row: LogicalRow, except: Element, isNoName: (text: string) => boolean = () => false): string {
+  const roots = row.cells.length && row.el !== row.cells[0] ? [row.el] : row.cells;
+  const header = roots.flatMap((r) => (r.matches('th[scope="row"], [role="rowheader"]') ? [r] : Array.from(r.querySelectorAll('th[scope="row"], [role="rowheader"]'))))[0];
+  if (header && !header.contains(except)) {
+    const text = shortText(header, 120);
+    if (text && !isNoName(text)) return text;
+  }
+  let linkText = '';
+  for (const root of roots) {
+    const walker = root.ownerDocument.createTreeWalker(root, 4);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || except.contains(node) || parent.closest('script, style, template, [aria-hidden="true"]')) continue;
+      const text = (node.nodeValue ?? '').replace(/\s+/g, ' ').trim();
+      if (!text || isNoName(text) || !/\p{L}/u.test(text)) continue;
+      const action = parent.closest('a, button, [role="button"], [role="link"]');
+      if (action && isAction(action)) {
+        linkText ||= shortText(action, 120) ?? '';
+        continue;
+      }
+      // The whole phrase of the element holding it ("Time & <b>Expenses</b>" is one name).
+      return shortText(parent, 120) ?? text;
+    }
+  }
+  return linkText;
+}
+
+const BOXES = 'input[type="checkbox"], [role~="checkbox"], [role~="switch"], [aria-pressed]';
+
+/**
+ * The name of a box in a row: a row with one box is named by the row (its first text); a row holding
+ * several boxes names each by its own words ("☐ Administration ☐ Accounts Receivable" on one line).
+ */
+export function nameOfBoxInRow(control: Element, row: LogicalRow, isNoName: (text: string) => boolean): string {
+  const roots = row.cells.length && row.el !== row.cells[0] ? [row.el] : row.cells;
+  const boxes = roots.reduce((n, r) => n + (r.matches(BOXES) ? 1 : 0) + r.querySelectorAll(BOXES).length, 0);
+  const beside = (): string => {
+    const text = visibleLabel(control);
+    return text && !isGenericName(text) && !isNoName(text) ? text : '';
+  };
+  return boxes > 1 ? beside() || rowName(row, control, isNoName) : rowName(row, control, isNoName) || beside();
 }

@@ -1,29 +1,58 @@
 /**
- * How the helper compares what a page says with what it looks for. Intacct writes one label many ways:
- * `Sender ID:&nbsp;*`, `User ID *`, `* Status`, `Email address (required)`, with the mark in its own
- * element or not (reference §3.4). All of them are the same label.
+ * How the helper compares what a page says with what it looks for: one normalization for every name
+ * (labels, headings, column heads, application names). Intacct writes one label many ways —
+ * `Sender ID:&nbsp;*`, `User ID *`, `* Status`, `Email address (required)`, a full-width colon, a
+ * footnote mark, a help icon after it, a soft hyphen or a zero-width space inside a long word — and all of
+ * them are the same label (docs/intacct.md, "Pages").
  */
 
-/** Runs of spaces, tabs, line breaks and no-break spaces as one space, trimmed. */
+// Characters a person never sees: soft hyphen, zero-width space/joiners, word joiner, BOM, Mongolian vowel
+// separator, bidi marks and isolates, the combining grapheme joiner, and the Hangul fillers a name can be
+// padded with. One class, no quantifier over it: one pass, nothing to backtrack.
+const INVISIBLE = /[\u00ad\u034f\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]/g;
+// Footnote marks that NFKC would turn into digits ("Email¹" → "Email1"): dropped before it runs.
+const SUPERSCRIPTS = /[\u00b2\u00b3\u00b9\u2070-\u209f]/g;
+
+// Text with nothing but printable ASCII and whitespace needs no folding: most of a page, and every row name
+// of a 6,000-box grid, takes this path.
+const NOT_PLAIN = /[^\x20-\x7e\t\n\r]/;
+
+/** The text as a person reads it: compatibility forms folded (NFKC), invisible characters dropped, spaces squashed. */
 export function squash(text: string | null | undefined): string {
   if (!text) return '';
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!NOT_PLAIN.test(text)) return text.replace(/\s+/g, ' ').trim();
+  return text.replace(SUPERSCRIPTS, '').replace(INVISIBLE, '').normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-// Marks that say "required" or close a label, in any order: `:`, `*`, the full-width colon, `∗`.
-const LEADING_MARKS = /^[\s*\u2217\uff0a]+/;
+// Marks that say "required", close a label or point at help, in any order: `:`, `*`, `∗`, `†`, `‡`, `?`,
+// `ⓘ`, `ℹ`, `🛈`. After NFKC the full-width forms are plain ones.
+const LEADING_MARKS = /^[\s*\u2217]+/;
 // The look-behind starts the match only where a run of marks starts: one scan of a long run, not one per mark.
-const TRAILING_MARKS = /(?<![\s:*\u2217\uff0a\uff1a])[\s:*\u2217\uff0a\uff1a]+$/;
-const REQUIRED_WORD = /\s\(?(?:required|optional)\)?$/;
+const TRAILING_MARKS = /(?<![\s:*\u2217\u2020\u2021?])[\s:*\u2217\u2020\u2021?]+$/;
+// "(required)", "(optional)", "(?)", "(i)", "[?]" at the end.
+const TRAILING_NOTE = /\s?[([](?:required|optional|\?|i)[)\]]$/;
+const REQUIRED_WORD = /\s(?:required|optional)$/;
 
-/** A label as the helper compares it: spaces squashed, lower case, marks and a "(required)" note dropped. */
+// Help icons after a label ("User type ⓘ"): NFKC would turn the circled i into a letter, so they go first.
+const HELP_ICONS = /[\u24d8\u2139\u2753\u2754\u{1f6c8}]/gu;
+
+/** A label as the helper compares it: squashed, lower case, required and help marks and a "(required)" note dropped. */
 export function normalizeLabel(text: string | null | undefined): string {
-  let t = squash(text).toLowerCase();
+  let t = squash(text ? text.replace(HELP_ICONS, ' ') : text).toLowerCase();
   if (!t) return '';
   t = t.replace(LEADING_MARKS, '').replace(TRAILING_MARKS, '');
-  const withoutWord = t.replace(REQUIRED_WORD, '');
-  if (withoutWord !== t && withoutWord) t = withoutWord.replace(TRAILING_MARKS, '');
+  // A note, then marks again ("Status (required):" → "status"); twice at most, so no input loops.
+  for (let i = 0; i < 2; i++) {
+    const withoutNote = t.replace(TRAILING_NOTE, '').replace(REQUIRED_WORD, '');
+    if (withoutNote === t || !withoutNote) break;
+    t = withoutNote.replace(TRAILING_MARKS, '');
+  }
   return t;
+}
+
+/** Whether two application or module names are the same one: "Time and Expenses" is "Time & Expenses". */
+export function normalizeName(text: string | null | undefined): string {
+  return normalizeLabel(text).replace(/ and /g, ' & ');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { selectedOption } from '@/utils/readers/form-field';
+import { selectedOption } from '@/utils/reading/state';
 
 /** Every control of a page with what it shows, to tell exactly which ones a test's apply or undo changed. */
 export function controlStates(doc: Document): Map<Element, string> {

@@ -3,7 +3,7 @@ import { describeDifference } from '@/utils/audit/compare';
 import { auditSenderIds } from '@/utils/audit/sender-ids';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
-import { readSenderAuthorizations } from '@/utils/readers/sender-ids';
+import { readSenderAuthorizations } from '@/utils/page-data/sender-authorizations';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 
 function page(rows: Array<[string, string, string]>): Document {

@@ -3,7 +3,7 @@ import { auditCompanySubscriptions } from '@/utils/audit/subscriptions';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { requiredSubscriptions } from '@/utils/profiles/registry';
-import { readCompanySubscriptions } from '@/utils/readers/subscriptions';
+import { readCompanySubscriptions } from '@/utils/page-data/company-subscriptions';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 
 const load = (): Document => parseHtml(fixtureHtml('company-subscriptions'));

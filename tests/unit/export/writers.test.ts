@@ -62,7 +62,7 @@ describe('the JSON', () => {
       extension: { name: 'Intacct Setup Helper', version: '0.1.0' },
       source: { view: 'permissions-window', pageKind: 'role-permissions' },
     });
-    expect(back.summary).toEqual({ line: '9 wrong', counts: { ok: 7, missing: 0, wrong: 9, excess: 0, 'not-found': 0 } });
+    expect(back.summary).toEqual({ line: '7 missing, 2 wrong', counts: { ok: 7, missing: 7, wrong: 2, excess: 0, 'not-found': 0 } });
     expect(json).not.toContain('"target"');
     expect(json).toContain('\n  "company"');
   });
@@ -117,10 +117,10 @@ describe('the CSV', () => {
     expect(accounts?.[col('Audited at')]).toBe('2025-03-14T10:30:00+01:00');
     expect(accounts?.[col('Time zone')]).toBe('Europe/Berlin');
     expect(accounts?.[col('Extension')]).toBe('Intacct Setup Helper 0.1.0');
-    expect(accounts?.[col('Audit summary')]).toBe('9 wrong');
+    expect(accounts?.[col('Audit summary')]).toBe('7 missing, 2 wrong');
     // Commas inside a cell survive quoting.
     expect(accounts?.[col('Found')]).toBe('List, View, Add, Edit');
-    expect(accounts?.[col('Status')]).toBe('wrong');
+    expect(accounts?.[col('Status')]).toBe('missing');
     expect(csv).toContain('"List, View, Add, Edit"');
   });
 

@@ -5,7 +5,7 @@ import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
 import { fieldRulesFor } from '@/utils/profiles/registry';
 import type { FieldRule } from '@/utils/profiles/schema';
-import { readControl } from '@/utils/readers/form-field';
+import { readControl } from '@/utils/reading/state';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 
 const load = (name: string): Document => parseHtml(fixtureHtml(name));

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MODULE_OBJECTS,
-  checkPermissions,
-  findingsFromReads,
-  moduleOfObject,
-  objectsForRule,
-  readsFromResults,
-} from '@/utils/intacct/permission-check';
+import { checkPermissions, findingsFromReads, readsFromResults } from '@/utils/intacct/permission-check';
+import { MODULE_OBJECTS, moduleOfObject, objectsForRule } from '@/utils/intacct/module-objects';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { requiredPermissions } from '@/utils/profiles/registry';
 import type { PermissionRule } from '@/utils/profiles/schema';

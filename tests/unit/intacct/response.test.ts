@@ -5,6 +5,9 @@ import { SESSION_OK, authFailure, controlFailure, withResults } from './replies'
 const DENIED =
   'You do not have permission for API operation READ_BY_QUERY on objects of type arinvoice [Support ID: Abc123%7EXyZ]';
 
+/** The pattern this guards against took over a minute on 30 comments; a linear scan takes a millisecond. */
+const BACKTRACKING_MS = 2000;
+
 describe('classification by level and text (reference §1.5)', () => {
   it('wrong sender credentials at control level', () => {
     const outcome = parseGatewayResponse(
@@ -200,7 +203,9 @@ describe('bodies that are not a gateway reply', () => {
   ])('answers %s at once, typed, instead of backtracking for minutes', (_label, body) => {
     const started = performance.now();
     const outcome = parseGatewayResponse(body);
-    expect(performance.now() - started).toBeLessThan(50);
+    // Minutes against a millisecond: the limit only has to tell those apart, on a machine whose two cores
+    // another test job is using (a tighter one failed on noise in CI).
+    expect(performance.now() - started).toBeLessThan(BACKTRACKING_MS);
     expect(outcome).toEqual({ ok: false, code: 'not-xml', errors: [], results: [] });
   });
 
@@ -209,7 +214,7 @@ describe('bodies that are not a gateway reply', () => {
     expect(parseGatewayResponse(`${'<!---->'.repeat(40)}<!DOCTYPE html><html><body>Bad gateway</body></html>`).code).toBe('not-xml');
     expect(parseGatewayResponse(`${'<!---->'.repeat(40)}\n<HTML lang="en"><body>Maintenance</body></HTML>`).code).toBe('not-xml');
     expect(parseGatewayResponse(`<?xml version="1.0"?>${'<!-- c -->'.repeat(40)}${SESSION_OK.replace(/^<\?xml[^>]*>/, '')}`).code).toBe('ok');
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(BACKTRACKING_MS);
   });
 
   it('a 5xx HTML page is not-xml', () => {

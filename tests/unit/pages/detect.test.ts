@@ -56,8 +56,12 @@ describe('detectPage on the demo Intacct', () => {
   });
 
   it('tells a regular user form from a Web Services user form', () => {
-    const html = fixtureHtml('ws-user-form').replace(/Web Services User Information/gi, 'User Information');
+    // The same fields; nothing on the page says "Web Services" (not its name, breadcrumb or notes).
+    const html = fixtureHtml('ws-user-form').replace(/Web Services /gi, '');
     expect(detectPage(parseHtml(html), `${POD_HOST}/ia/acct/editor.phtml?.it=userinfo`)).toBeNull();
+    // A section titled "User information" never vetoes a page that says it is a Web Services user's.
+    const sectioned = fixtureHtml('ws-user-form').replace('<h1 class="pagetitle">', '<h1 class="pagetitle">Web Services user information</h1><h2>User information</h2><h3 hidden>');
+    expect(detectPage(parseHtml(sectioned), `${POD_HOST}/ia/acct/editor.phtml?.it=userinfo`)).toBe('ws-user-form');
   });
 
   it('never throws, whatever the document or URL', () => {

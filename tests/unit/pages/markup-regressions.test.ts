@@ -3,7 +3,8 @@ import { auditPage } from '@/utils/audit/page-audit';
 import { createPermissionsAudit } from '@/utils/audit/permissions';
 import { detectPage } from '@/utils/pages/detect';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
-import { readPermissionsWindow, readSubscriptionsPage } from '@/utils/readers/permissions';
+import { readPermissionsWindow } from '@/utils/page-data/permissions-window';
+import { readSubscriptionsPage } from '@/utils/page-data/role-user-subscriptions';
 import { POD_HOST } from '../../fixtures/intacct/catalog';
 import { parseHtml } from './load-fixture';
 

@@ -11,7 +11,8 @@ import { EXPENSEIN_PROFILE } from '@/utils/profiles/connectors';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { requiredPermissions } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
-import { readPermissionsWindow, readSubscriptionsPage } from '@/utils/readers/permissions';
+import { readPermissionsWindow } from '@/utils/page-data/permissions-window';
+import { readSubscriptionsPage } from '@/utils/page-data/role-user-subscriptions';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 import { permissionsWindowHtml, row } from './build-page';
 
@@ -158,7 +159,7 @@ describe('auditPermissionsWindow for Expensify', () => {
   for (const values of COMBOS) {
     it(`General Ledger needs All whatever the options (${values.export}, ${values.dimensions})`, () => {
       const f = gl(values);
-      expect(get(f, 'perm:general-ledger:accounts').status).toBe('wrong');
+      expect(get(f, 'perm:general-ledger:accounts').status).toBe('missing');
       expect(get(f, 'perm:general-ledger:account-groups').status).toBe('ok');
     });
   }
@@ -168,13 +169,13 @@ describe('auditPermissionsWindow for Expensify', () => {
     expect(get(f, 'perm:general-ledger:accounts')).toMatchObject({
       subject: 'General Ledger › Accounts',
       group: 'General Ledger',
-      status: 'wrong',
+      status: 'missing',
       found: 'List, View, Add, Edit',
       expected: 'all rights (Delete missing)',
       fix: 'Choose All under Activities and lists, or tick Delete for Accounts.',
     });
     expect(get(f, 'perm:general-ledger:accounts').target?.getAttribute('aria-label')).toBe('Accounts Delete');
-    expect(get(f, 'perm:general-ledger:journal-entries')).toMatchObject({ status: 'wrong', expected: 'all rights (Reverse missing)' });
+    expect(get(f, 'perm:general-ledger:journal-entries')).toMatchObject({ status: 'missing', expected: 'all rights (Reverse missing)' });
   });
 
   it('flags Reports left on Read only in a module that needs All', () => {
@@ -183,7 +184,7 @@ describe('auditPermissionsWindow for Expensify', () => {
     expect(reports).toMatchObject({ subject: 'General Ledger › Reports', status: 'wrong', expected: 'All', fix: 'Choose All under Reports.' });
     expect(reports.found).toMatch(/^Read only \(10 of 18 rights ticked\)$/);
     expect(reports.target?.getAttribute('value')).toBe('all');
-    expect(get(f, 'perm:general-ledger:financial-reports')).toMatchObject({ status: 'wrong', expected: 'all rights (Add, Edit, Delete, Run missing)' });
+    expect(get(f, 'perm:general-ledger:financial-reports')).toMatchObject({ status: 'missing', expected: 'all rights (Add, Edit, Delete, Run missing)' });
     expect(get(f, 'perm:general-ledger:section:activities-and-lists').found).toBe('Custom (46 of 48 rights ticked)');
   });
 
@@ -228,7 +229,7 @@ describe('auditPermissionsWindow for Expensify', () => {
     const html = fixtureHtml('role-permissions').replace('Application: <b>General Ledger</b>', 'Application: <b>Expenses</b>');
     expect(win(html, EXPENSIFY_PROFILE, { export: 'vendor-bills' })).toHaveLength(1);
     const needed = win(html, EXPENSIFY_PROFILE, { export: 'expense-reports' });
-    expect(get(needed, 'perm:expenses:accounts').status).toBe('wrong');
+    expect(get(needed, 'perm:expenses:accounts').status).toBe('missing');
   });
 });
 
@@ -372,7 +373,8 @@ describe('createPermissionsAudit', () => {
 
     const winAudit = createPermissionsAudit(parseHtml(fixtureHtml('role-permissions')), EXPENSIFY_PROFILE, {});
     expect(winAudit.kind).toBe('permissions-window');
-    expect(summaryLine(winAudit.findings())).toBe('9 wrong');
+    // Seven objects lack a right (missing); the two sections sit on the wrong shortcut (wrong).
+    expect(summaryLine(winAudit.findings())).toBe('7 missing, 2 wrong');
 
     expect(createPermissionsAudit(parseHtml(fixtureHtml('ws-user-form')), EXPENSIFY_PROFILE, {}).kind).toBe('none');
   });

@@ -26,7 +26,7 @@ describe('createPermissionsAudit.update after one click', () => {
     const doc = parseHtml(fixtureHtml('role-permissions'));
     const audit = createPermissionsAudit(doc, EXPENSIFY_PROFILE, {});
     const before = statuses(audit.findings());
-    expect(before['perm:general-ledger:accounts']).toBe('wrong');
+    expect(before['perm:general-ledger:accounts']).toBe('missing');
 
     const del = box(doc, 'Accounts Delete');
     del.checked = true;
@@ -49,14 +49,14 @@ describe('createPermissionsAudit.update after one click', () => {
     expect(done['perm:general-ledger:section:activities-and-lists']).toBe('ok');
   });
 
-  it('unticking a right Expensify needs turns an ok object wrong, and back again', () => {
+  it('unticking a right Expensify needs makes an ok object missing it, and back again', () => {
     const doc = parseHtml(fixtureHtml('user-permissions'));
     const audit = createPermissionsAudit(doc, EXPENSIFY_PROFILE, {});
     const view = box(doc, 'Deposits View');
     view.checked = false;
     const first = audit.update(view);
     expect(first.changed.find((f) => f.id === 'perm:cash-management:deposits')).toMatchObject({
-      status: 'wrong',
+      status: 'missing',
       expected: 'all rights (View missing)',
     });
     view.checked = true;

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  readPermissionsWindow,
-  readSubscriptionsPage,
-  type PermissionsWindow,
-  type SubscriptionsPage,
-} from '@/utils/readers/permissions';
+import { readPermissionsWindow, type PermissionsWindow } from '@/utils/page-data/permissions-window';
+import { readSubscriptionsPage, type SubscriptionsPage } from '@/utils/page-data/role-user-subscriptions';
 import { bigIsChecked, bigModuleName, bigPermissionsHtml } from '../../fixtures/intacct/generated/big-permissions';
 import { MANGLERS, fixtureHtml, parseHtml } from '../pages/load-fixture';
 import { permissionsWindowHtml, row } from './build-page';

@@ -18,7 +18,8 @@ import {
 } from '@/utils/profiles/connectors';
 import { fieldRulesFor, requiredPermissions, requiredSteps, requiredSubscriptions } from '@/utils/profiles/registry';
 import { IntegrationProfileSchema, httpsHost, type IntegrationProfile, type OptionValues } from '@/utils/profiles/schema';
-import { readPermissionsWindow, readSubscriptionsPage } from '@/utils/readers/permissions';
+import { readPermissionsWindow } from '@/utils/page-data/permissions-window';
+import { readSubscriptionsPage } from '@/utils/page-data/role-user-subscriptions';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';
 import { permissionsWindowHtml, row } from '../permissions/build-page';
 
@@ -168,13 +169,13 @@ describe('Ramp purchase orders', () => {
     expect(roleSubscriptions(RAMP_PROFILE, {}).find((f) => f.id === 'sub:purchasing')).toBeUndefined();
   });
 
-  it('with the option on, a read-only Purchasing grid is wrong; with it off, ticked Purchasing is excess and the option is named', () => {
+  it('with the option on, a read-only Purchasing grid is missing rights; with it off, ticked Purchasing is excess and the option is named', () => {
     const html = permissionsWindowHtml({
       who: 'Role: Ramp',
       application: 'Purchasing',
       sections: [{ title: 'Activities and lists', shortcut: 'readonly', rows: [row('Purchase orders', CRUD, ['List', 'View'])] }],
     });
-    expect(verdict(permissionsWindow(html, RAMP_PROFILE, on), 'Purchasing › Purchase orders')).toBe('wrong');
+    expect(verdict(permissionsWindow(html, RAMP_PROFILE, on), 'Purchasing › Purchase orders')).toBe('missing');
     const off = permissionsWindow(html, RAMP_PROFILE, {});
     expect(off.map((f) => f.status)).toEqual(['excess']);
     expect(off[0]?.message).toContain('“Import purchase orders” is Yes');

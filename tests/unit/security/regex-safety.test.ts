@@ -24,8 +24,7 @@ const LIMIT_MS = 250;
  * detector's speed work (issue 10); its texts all come through normalizeLabel (readPageSignals, texts()).
  */
 const SQUASHED_ONLY: ReadonlyArray<{ file: string; source: string }> = [
-  { file: 'utils/pages/signals.ts', source: '\\s*[-–|]\\s*sage intacct$' },
-  { file: 'utils/pages/signals.ts', source: '\\s+(?:information|info|details|detail)$' },
+  { file: 'utils/pages/signals.ts', source: '\\s+(?:information|info|details|detail|page)$' },
   { file: 'utils/pages/signals.ts', source: '\\s*(?::|\\s--\\s|\\s[-–]\\s)\\s*' },
 ];
 

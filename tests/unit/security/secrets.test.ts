@@ -4,7 +4,7 @@ import { auditFields } from '@/utils/audit/fields';
 import { createPermissionsAudit } from '@/utils/audit/permissions';
 import { recordPageFindings, setTicked } from '@/utils/checklist/progress';
 import { toExportMessage } from '@/utils/export/export-message';
-import { readControl } from '@/utils/readers/form-field';
+import { readControl } from '@/utils/reading/state';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import type { FieldRule } from '@/utils/profiles/schema';
 import { AUDIT_CSV_HEADER, evidenceToCsv } from '@/utils/export/evidence-csv';
