@@ -21,5 +21,8 @@ export default defineConfig({
       },
     },
     setupFiles: ['tests/unit/setup.ts'],
+    // The fuzz and whole-page tests read every demo page many times: 0.5–2 s on an idle 2-core machine,
+    // past vitest's default 5 s when another browser job loads it. A time limit is no verdict here.
+    testTimeout: 60_000,
   },
 });

@@ -1,11 +1,11 @@
 import { defineBackground } from '#imports';
 import { browser, type Browser } from 'wxt/browser';
-import { handleMaybeSetup, handlePageReport } from '@/utils/messages/page-handler';
+import { handleMaybeSetup, handlePageReport } from '@/utils/background/page-reports';
 import { forgetTab, parseRecognizedFrames, type RecognizedFrames } from '@/utils/storage/frames';
 import { pageComparisonItem, recognizedFramesItem } from '@/utils/storage/session-items';
 import { registerConnectionHandlers } from '@/utils/background/connection';
-import { handleExportAudit } from '@/utils/export/export-handler';
-import { handleShowComparison } from '@/utils/export/page-comparison-handler';
+import { handleExportAudit } from '@/utils/background/export-audit';
+import { handleShowComparison } from '@/utils/background/show-comparison';
 import { RevivalBudget, handleOverlayLost } from '@/utils/background/overlay-revival';
 import { keepOrganizationPolicyCopy } from '@/utils/managed/read';
 import { keepTaughtPagesInForce } from '@/utils/background/taught-pages';

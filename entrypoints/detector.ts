@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from '#imports';
-import { startFirstLook } from '@/utils/pages/detection-loop';
+import { startFirstLook } from '@/utils/frame-scripts/detection-loop';
 import { changeMatters, look } from '@/utils/pages/first-look';
 
 // Runs in every frame of every Intacct application page, at any depth (the manifest entry is in

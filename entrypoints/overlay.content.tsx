@@ -27,25 +27,11 @@ import type { IntegrationProfile } from '@/utils/profiles/schema';
 import { profileName } from '@/utils/profiles/registry';
 import { INTACCT_HOSTS } from '@/utils/hosts';
 import { effectiveTaughtRulesItem, parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
-import type { ExportReply } from '@/utils/export/export-message';
-import type { ShowComparisonReply } from '@/utils/export/page-comparison';
-import { parseHistory, type AuditHistory } from '@/utils/export/history';
+import { ask } from '@/utils/messages/protocol';
+import { parseHistory, type AuditHistory } from '@/utils/audit/history';
 import { auditHistoryItem, parseReviewer, reviewerItem } from '@/utils/storage/evidence';
 
-/** The background's answer to an export, checked before the panel words it. */
-function isExportReply(value: unknown): value is ExportReply {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  if (v.ok === true) return typeof v.folder === 'string' && Array.isArray(v.files) && v.files.every((f) => typeof f === 'string');
-  return v.ok === false && typeof v.message === 'string';
-}
-
-/** The background's answer to "Compare with last audit", checked before the panel words it. */
-function isShowComparisonReply(value: unknown): value is ShowComparisonReply {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return v.ok === true || (v.ok === false && typeof v.message === 'string');
-}
+const NO_ANSWER = 'The extension did not answer: reload the page and try again.';
 
 // Not in the manifest: the background injects this into the one frame the detector recognized.
 export default defineContentScript({
@@ -227,14 +213,12 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
         companyId={companyId === UNKNOWN_COMPANY ? '' : companyId}
         history={history}
         reviewer={reviewer}
-        onExport={async (message) => {
-          const reply: unknown = await browser.runtime.sendMessage(message);
-          return isExportReply(reply) ? reply : { ok: false, message: 'The extension did not answer: reload the page and try again.' };
-        }}
-        onCompare={async (message) => {
-          const reply: unknown = await browser.runtime.sendMessage(message);
-          return isShowComparisonReply(reply) ? reply : { ok: false, message: 'The extension did not answer: reload the page and try again.' };
-        }}
+        onExport={async (message) =>
+          (await ask('ish/export-audit', message, (m) => browser.runtime.sendMessage(m))) ?? { ok: false, message: NO_ANSWER }
+        }
+        onCompare={async (message) =>
+          (await ask('ish/show-comparison', message, (m) => browser.runtime.sendMessage(m))) ?? { ok: false, message: NO_ANSWER }
+        }
       />,
     );
   }

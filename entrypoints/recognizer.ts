@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from '#imports';
-import { startDetectionLoop } from '@/utils/pages/detection-loop';
+import { startDetectionLoop } from '@/utils/frame-scripts/detection-loop';
 import { detectPage } from '@/utils/pages/detect';
 
 // Injected by the background into a frame whose first look said it could be a setup page: the full

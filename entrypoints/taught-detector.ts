@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from '#imports';
 import { nativeLocalStorage } from '@/utils/messages/native-runtime';
-import { startDetectionLoop } from '@/utils/pages/detection-loop';
+import { startDetectionLoop } from '@/utils/frame-scripts/detection-loop';
 import { detectPage } from '@/utils/pages/detect';
 import { readPageSignals } from '@/utils/pages/signals';
 import { EFFECTIVE_TAUGHT_RULES_KEY, asTaughtPages, matchTaughtPage, type TaughtPage } from '@/utils/pages/taught';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { isoWithOffset, localOffsetMinutes, readableTime } from '@/utils/export/evidence';
-import { parseHistory, withoutCompany, type AuditHistory as History } from '@/utils/export/history';
+import { parseHistory, withoutCompany, type AuditHistory as History } from '@/utils/audit/history';
 import { auditHistoryItem, updateAuditHistory } from '@/utils/storage/evidence';
 
 /** The audits kept per company, to compare with later; the admin can delete a company's. */

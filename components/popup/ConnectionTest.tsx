@@ -1,10 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import type {
-  CheckPermissionsMessage,
-  TestConnectionMessage,
-  TestConnectionReply,
-} from '@/utils/background/messages';
+import { parseReply, type CheckPermissionsMessage, type TestConnectionMessage, type TestConnectionReply } from '@/utils/messages/protocol';
 import { CODE_LABELS, type ConnectionCode, type ExplainedResult } from '@/utils/intacct/explain';
 import { profileName } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
@@ -201,7 +197,7 @@ export function ConnectionTest({ profile, options, send = defaultSend, onSignedI
         senderPassword: form.senderPassword,
         ...(form.locationId.trim() ? { locationId: form.locationId.trim() } : {}),
       };
-      const answer = (await send(message)) as TestConnectionReply | undefined;
+      const answer = parseReply('ish/test-connection', await send(message));
       setReply(answer ?? { kind: 'error', message: 'The extension’s background did not answer. Reload the extension and try again.' });
       if (answer?.kind === 'tested' && answer.canCheckPermissions) {
         onSignedIn?.({ companyId: message.companyId, profileId: profile.id, senderPassword: message.senderPassword });

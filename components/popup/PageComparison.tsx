@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { changesLine, describeChange } from '@/utils/audit/drift';
 import { isoWithOffset, localOffsetMinutes, shortDate } from '@/utils/export/evidence';
-import { parseHistory, type AuditHistory } from '@/utils/export/history';
+import { parseHistory, type AuditHistory } from '@/utils/audit/history';
 import { comparisonOf, parsePageComparison, type PageComparison as Comparison } from '@/utils/export/page-comparison';
 import { auditHistoryItem } from '@/utils/storage/evidence';
 import { pageComparisonItem } from '@/utils/storage/session-items';

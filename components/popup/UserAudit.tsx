@@ -3,9 +3,9 @@ import { browser } from 'wxt/browser';
 import { describeChange } from '@/utils/audit/drift';
 import { changesLine } from '@/utils/audit/drift';
 import type { Finding } from '@/utils/audit/finding';
-import type { CheckPermissionsReply } from '@/utils/background/messages';
+import { parseReply, type CheckPermissionsReply, type ExportReply } from '@/utils/messages/protocol';
 import { caveatsFor, isoWithOffset, localOffsetMinutes, shortDate, summaryOf, type EvidenceStatus } from '@/utils/export/evidence';
-import { toExportMessage, type ExportAudit, type ExportReply } from '@/utils/export/export-message';
+import { toExportMessage, type ExportAudit } from '@/utils/messages/export-audit';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 
 type Audited = Extract<CheckPermissionsReply, { kind: 'findings' }>;
@@ -94,12 +94,6 @@ function ModuleItem({ group }: { group: ModuleGroup }) {
   );
 }
 
-function isExportReply(value: unknown): value is ExportReply {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (v.ok === true && typeof v.folder === 'string') || (v.ok === false && typeof v.message === 'string');
-}
-
 const defaultSend = (message: ExportAudit): Promise<unknown> => browser.runtime.sendMessage(message);
 const defaultOpenReport = (): void => void browser.tabs.create({ url: browser.runtime.getURL('/report.html') });
 
@@ -140,7 +134,7 @@ export function UserAudit({ reply, profile, options, send = defaultSend, openRep
           reply.rights,
         ),
       );
-      setSaved(isExportReply(answer) ? answer : { ok: false, message: 'The extension’s background did not answer. Reload the extension and try again.' });
+      setSaved(parseReply('ish/export-audit', answer) ?? { ok: false, message: 'The extension’s background did not answer. Reload the extension and try again.' });
     } catch {
       setSaved({ ok: false, message: 'The extension’s background did not answer. Reload the extension and try again.' });
     } finally {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { CheckPermissionsMessage, CheckPermissionsReply } from '@/utils/background/messages';
+import { parseReply, type CheckPermissionsMessage, type CheckPermissionsReply } from '@/utils/messages/protocol';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 import { ResultView, type SignIn } from './ConnectionTest';
 import { UserAudit } from './UserAudit';
@@ -35,13 +35,13 @@ export function WholeUserAudit({ profile, options, signIn, onShowConnection, sen
     if (!signIn) return;
     setBusy(true);
     try {
-      const answer = (await send({
+      const answer = parseReply('ish/check-permissions', await send({
         type: 'ish/check-permissions',
         profileId: signIn.profileId,
         options,
         companyId: signIn.companyId,
         senderPassword: signIn.senderPassword,
-      })) as CheckPermissionsReply | undefined;
+      }));
       setProbe(answer ?? { kind: 'error', message: NO_ANSWER });
     } catch {
       setProbe({ kind: 'error', message: NO_ANSWER });

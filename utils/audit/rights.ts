@@ -1,5 +1,6 @@
 import type { PermissionsWindow } from '@/utils/page-data/permissions-window';
 import type { SubscriptionsPage } from '@/utils/page-data/role-user-subscriptions';
+import type { ApplicationPermissions } from '@/utils/intacct/permissions';
 import { z } from '@/utils/zod';
 
 /**
@@ -52,4 +53,11 @@ export function rightsOfSubscriptions(page: SubscriptionsPage): RightsRow[] {
     object: SUBSCRIPTION_OBJECT,
     rights: app.subscribed ? [SUBSCRIBED_RIGHT] : [],
   }));
+}
+
+/** The reply's rights as audit history keeps them: one row per policy, named as Intacct sent it. */
+export function rightsOfUserPermissions(apps: readonly ApplicationPermissions[]): RightsRow[] {
+  return apps.flatMap((app) =>
+    app.policies.map((policy) => ({ module: app.application.trim(), object: policy.name, rights: [...policy.rights] })),
+  );
 }

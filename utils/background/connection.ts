@@ -1,13 +1,12 @@
 import { gatewaySessionsItem, gatewayTimeoutItem } from '@/utils/storage/session-items';
 import { browser, type Browser } from 'wxt/browser';
 import { explainConnection, explainDiagnosis } from '@/utils/intacct/explain';
-import { checkPermissions, type PermissionCheckResult } from '@/utils/intacct/permission-check';
+import { checkPermissions, type PermissionCheckResult } from '@/utils/audit/permission-check';
 import { rightsChanges } from '@/utils/audit/drift';
 import { countStatuses, summaryOf } from '@/utils/export/evidence';
-import { lastAuditOf, newAuditId, withAudit, type AuditRecord } from '@/utils/export/history';
+import { lastAuditOf, newAuditId, withAudit, type AuditRecord } from '@/utils/audit/history';
 import { parseReviewer, reviewerItem, updateAuditHistory } from '@/utils/storage/evidence';
 import { testConnection } from '@/utils/intacct/transport';
-import { PageReportSchema } from '@/utils/messages/page';
 import { getProfile, requiredPermissions } from '@/utils/profiles/registry';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import {
@@ -30,13 +29,7 @@ import { withManagedProfiles } from '@/utils/managed/apply';
 import type { ManagedState } from '@/utils/managed/config';
 import { readManagedStateDirect } from '@/utils/managed/read';
 import { showBadge } from './badge';
-import {
-  ConnectionMessageSchema,
-  type CheckPermissionsMessage,
-  type CheckPermissionsReply,
-  type TestConnectionMessage,
-  type TestConnectionReply,
-} from './messages';
+import { parseMessage, type ConnectionMessage, type CheckPermissionsMessage, type CheckPermissionsReply, type TestConnectionMessage, type TestConnectionReply } from '@/utils/messages/protocol';
 
 export interface HandlerDeps {
   fetchFn?: typeof fetch;
@@ -218,9 +211,8 @@ export function handleConnectionMessage(
   sender: Browser.runtime.MessageSender,
   deps: HandlerDeps = {},
 ): Promise<TestConnectionReply | CheckPermissionsReply> | undefined {
-  const parsed = ConnectionMessageSchema.safeParse(raw);
-  if (!parsed.success || !isFromExtensionPage(sender)) return undefined;
-  const message = parsed.data;
+  const message: ConnectionMessage | null = parseMessage('ish/test-connection', raw) ?? parseMessage('ish/check-permissions', raw);
+  if (!message || !isFromExtensionPage(sender)) return undefined;
   const work = (async (): Promise<TestConnectionReply | CheckPermissionsReply> => {
     const managed = await (deps.managed ?? readManagedStateDirect)();
     // The popup hides the test under this policy; the gateway stays uncalled even if asked another way.
@@ -237,7 +229,7 @@ export function handleConnectionMessage(
 
 /** Remembers the `.cc` of the Intacct tab a recognized page reports from (see companyFromUrl). */
 export function rememberCompany(raw: unknown, sender: Browser.runtime.MessageSender): void {
-  if (!PageReportSchema.safeParse(raw).success) return;
+  if (!parseMessage('ish/page', raw)) return;
   if (sender.id !== browser.runtime.id || !isIntacctUrl(sender.url)) return;
   const company = companyFromUrl(sender.tab?.url) ?? companyFromUrl(sender.url);
   if (!company) return;

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isIntacctUrl } from '@/utils/hosts';
-import { OverlayLostSchema } from '@/utils/messages/overlay-lost';
+import { parseMessage } from '@/utils/messages/protocol';
 import { withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
 
 /**
@@ -47,7 +47,7 @@ export interface OverlayLostDeps {
  * on an Intacct page may ask. Returns whether it was injected again.
  */
 export async function handleOverlayLost(raw: unknown, sender: Browser.runtime.MessageSender, deps: OverlayLostDeps): Promise<boolean> {
-  if (!OverlayLostSchema.safeParse(raw).success || sender.id !== browser.runtime.id || !isIntacctUrl(sender.url)) return false;
+  if (!parseMessage('ish/overlay-lost', raw) || sender.id !== browser.runtime.id || !isIntacctUrl(sender.url)) return false;
   const tabId = sender.tab?.id;
   const frameId = sender.frameId;
   if (tabId === undefined || frameId === undefined) return false;

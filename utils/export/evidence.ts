@@ -1,3 +1,4 @@
+import { FINDING_STATUSES } from '@/utils/audit/finding';
 import type { RightsChange } from '@/utils/audit/drift';
 import type { RightsRow } from '@/utils/audit/rights';
 import { isImportedProfile, profileName } from '@/utils/profiles/registry';
@@ -18,7 +19,8 @@ export const EVIDENCE_FORMAT_VERSION = 1;
  * Every verdict a row can carry. `not-found` is a check whose field the page does not show: it is never a
  * pass and not a wrong right either, so summaries count it apart.
  */
-export const EVIDENCE_STATUSES = ['ok', 'missing', 'wrong', 'excess', 'not-found'] as const;
+// The statuses an export counts are the findings' own.
+export const EVIDENCE_STATUSES = FINDING_STATUSES;
 export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 export type StatusCounts = Record<EvidenceStatus, number>;
 

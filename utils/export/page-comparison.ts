@@ -1,7 +1,7 @@
 import { modulesOf, rightsChanges, type RightsChange } from '@/utils/audit/drift';
 import { z } from '@/utils/zod';
-import { ExportAuditSchema } from './export-message';
-import { AuditIdSchema, findAudit, type AuditHistory, type AuditRecord } from './history';
+import { PROTOCOL } from '@/utils/messages/protocol';
+import { findAudit, type AuditHistory, type AuditRecord } from '@/utils/audit/history';
 
 /**
  * "Compare with last audit" on an Intacct page (issue 23): the rights the earlier audit saw, and who
@@ -13,18 +13,10 @@ import { AuditIdSchema, findAudit, type AuditHistory, type AuditRecord } from '.
  * history and shows the changes.
  */
 
-export const ShowComparisonSchema = ExportAuditSchema.extend({
-  type: z.literal('ish/show-comparison'),
-  mode: z.literal('compare'),
-  baselineId: AuditIdSchema,
-});
-export type ShowComparison = z.infer<typeof ShowComparisonSchema>;
-
-export type ShowComparisonReply = { ok: true } | { ok: false; message: string };
 
 /** What the popup keeps of the last comparison asked for on a page. */
 export const PageComparisonSchema = z.object({
-  request: ShowComparisonSchema,
+  request: PROTOCOL['ish/show-comparison'].request,
   /** When the admin asked (ms since the epoch). */
   at: z.number().int().nonnegative(),
 });

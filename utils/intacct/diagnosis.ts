@@ -175,7 +175,8 @@ export function diagnose(code: GatewayCode, ctx: DiagnosisContext): Diagnosis {
   }
 }
 
-export type TransportFailureKind = 'timeout' | 'network' | 'http' | 'refused' | 'invalid-input';
+export const TRANSPORT_FAILURE_KINDS = ['timeout', 'network', 'http', 'refused', 'invalid-input'] as const;
+export type TransportFailureKind = (typeof TRANSPORT_FAILURE_KINDS)[number];
 
 /** Same shape for when no gateway reply could be read at all; the message is already plain language. */
 export function diagnoseTransportFailure(failure: { kind: TransportFailureKind; message: string }): Diagnosis {

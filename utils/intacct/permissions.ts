@@ -1,5 +1,4 @@
 import type { GatewayOutcome } from './response';
-import type { RightsRow } from '@/utils/audit/rights';
 import { userPermissionsDataSchema } from './schema';
 
 export interface ApplicationPermissions {
@@ -48,11 +47,4 @@ export function normalizeModuleName(name: string): string {
 export function applicationModuleName(applicationName: string): string {
   const name = normalizeModuleName(applicationName);
   return name === 'time' ? normalizeModuleName('Time & Expenses') : name;
-}
-
-/** The reply's rights as audit history keeps them: one row per policy, named as Intacct sent it. */
-export function rightsOfUserPermissions(apps: readonly ApplicationPermissions[]): RightsRow[] {
-  return apps.flatMap((app) =>
-    app.policies.map((policy) => ({ module: app.application.trim(), object: policy.name, rights: [...policy.rights] })),
-  );
 }

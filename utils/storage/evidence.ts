@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import { parseHistory, type AuditHistory } from '@/utils/export/history';
+import { parseHistory, type AuditHistory } from '@/utils/audit/history';
 import { z } from '@/utils/zod';
 
 /** The reviewer's name, typed once in the popup; every evidence pack carries it. Not a secret. */

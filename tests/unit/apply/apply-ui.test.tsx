@@ -1,7 +1,8 @@
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
-import type { ExportAudit, ExportReply } from '@/utils/export/export-message';
+import type { ExportAudit } from '@/utils/messages/export-audit';
+import type { ExportReply } from '@/utils/messages/protocol';
 import type { PageKind } from '@/utils/pages/kinds';
 import { bigPermissionsHtml } from '../../fixtures/intacct/generated/big-permissions';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';

@@ -11,14 +11,14 @@ import {
   restoreBadge,
   type HandlerDeps,
 } from '@/utils/background/connection';
-import type { CheckPermissionsReply, TestConnectionMessage, TestConnectionReply } from '@/utils/background/messages';
+import type { CheckPermissionsReply, TestConnectionMessage, TestConnectionReply } from '@/utils/messages/protocol';
 import {
   connectionStoreItem,
   customProfilesItem,
   lastCompanyItem,
   parseConnectionStore,
 } from '@/utils/storage/connection';
-import { auditsOf, parseHistory } from '@/utils/export/history';
+import { auditsOf, parseHistory } from '@/utils/audit/history';
 import { auditHistoryItem } from '@/utils/storage/evidence';
 import { DEMO_PERMISSIONS } from '../../fixtures/intacct/gateway';
 import { parseManagedConfig } from '@/utils/managed/config';

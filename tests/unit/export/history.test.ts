@@ -10,7 +10,7 @@ import {
   withAudit,
   withoutCompany,
   type AuditRecord,
-} from '@/utils/export/history';
+} from '@/utils/audit/history';
 
 const gl: RightsRow = { module: 'General Ledger', object: 'Accounts', rights: ['List', 'View'] };
 const cm: RightsRow = { module: 'Cash Management', object: 'Checking accounts', rights: ['List'] };

@@ -4,10 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PageComparison } from '@/components/popup/PageComparison';
-import { toExportMessage } from '@/utils/export/export-message';
-import { withAudit, type AuditRecord } from '@/utils/export/history';
-import { comparisonOf, type PageComparison as Comparison, type ShowComparison } from '@/utils/export/page-comparison';
-import { handleShowComparison } from '@/utils/export/page-comparison-handler';
+import { toExportMessage } from '@/utils/messages/export-audit';
+import { withAudit, type AuditRecord } from '@/utils/audit/history';
+import { comparisonOf, type PageComparison as Comparison } from '@/utils/export/page-comparison';
+import { type ShowComparison } from '@/utils/messages/protocol';
+import { handleShowComparison } from '@/utils/background/show-comparison';
 import { auditHistoryItem } from '@/utils/storage/evidence';
 import { pageComparisonItem } from '@/utils/storage/session-items';
 

@@ -3,7 +3,7 @@ import { FINDING_STATUSES, type Finding } from '@/utils/audit/finding';
 import { auditPage } from '@/utils/audit/page-audit';
 import { createPermissionsAudit } from '@/utils/audit/permissions';
 import { dataUrl } from '@/utils/export/download-url';
-import { ExportAuditSchema, toExportMessage } from '@/utils/export/export-message';
+import { ExportAuditSchema, toExportMessage } from '@/utils/messages/export-audit';
 import { detectPage, scorePage } from '@/utils/pages/detect';
 import { PAGE_KINDS, type PageKind } from '@/utils/pages/kinds';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';

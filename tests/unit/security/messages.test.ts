@@ -4,20 +4,13 @@ import type { Browser } from 'wxt/browser';
 import type { Finding } from '@/utils/audit/finding';
 import { handleConnectionMessage, rememberCompany } from '@/utils/background/connection';
 import { dataUrl } from '@/utils/export/download-url';
-import { handleExportAudit, type ExportDeps } from '@/utils/export/export-handler';
+import { handleExportAudit, type ExportDeps } from '@/utils/background/export-audit';
 import { EXPORT_INTERVAL_MS, ExportThrottle } from '@/utils/export/throttle';
-import { auditsOf, parseHistory } from '@/utils/export/history';
+import { auditsOf, parseHistory } from '@/utils/audit/history';
 import { isIntacctUrl } from '@/utils/hosts';
-import {
-  EXPORT_LIMITS,
-  ExportAuditSchema,
-  clipText,
-  toExportMessage,
-  type ExportAudit,
-  type ExportReply,
-  type ExportRequest,
-} from '@/utils/export/export-message';
-import { handlePageReport, type PageReportDeps } from '@/utils/messages/page-handler';
+import { EXPORT_LIMITS, ExportAuditSchema, clipText, toExportMessage, type ExportAudit, type ExportRequest } from '@/utils/messages/export-audit';
+import { type ExportReply } from '@/utils/messages/protocol';
+import { handlePageReport, type PageReportDeps } from '@/utils/background/page-reports';
 import { MAX_REVIVALS, RevivalBudget, handleOverlayLost } from '@/utils/background/overlay-revival';
 import { EMPTY_FRAMES, applyPageReport, withoutQuery, type RecognizedFrames } from '@/utils/storage/frames';
 import { lastCompanyItem } from '@/utils/storage/connection';

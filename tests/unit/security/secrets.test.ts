@@ -3,7 +3,7 @@ import type { Finding } from '@/utils/audit/finding';
 import { auditFields } from '@/utils/audit/fields';
 import { createPermissionsAudit } from '@/utils/audit/permissions';
 import { recordPageFindings, setTicked } from '@/utils/checklist/progress';
-import { toExportMessage } from '@/utils/export/export-message';
+import { toExportMessage } from '@/utils/messages/export-audit';
 import { readControl } from '@/utils/reading/state';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import type { FieldRule } from '@/utils/profiles/schema';

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isIntacctUrl } from '@/utils/hosts';
 import { applyPageReport, type RecognizedFrames } from '@/utils/storage/frames';
-import { MaybeSetupSchema, PageReportSchema } from './page';
+import { parseMessage } from '@/utils/messages/protocol';
 
 /** Our own light scripts on an Intacct page, with the tab and frame they run in; null for anything else. */
 function ourFrame(sender: Browser.runtime.MessageSender): { tabId: number; frameId: number } | null {
@@ -16,7 +16,7 @@ function ourFrame(sender: Browser.runtime.MessageSender): { tabId: number; frame
  * (the full reading, which reports the page's kind). Returns whether the message was taken.
  */
 export function handleMaybeSetup(raw: unknown, sender: Browser.runtime.MessageSender, recognize: (tabId: number, frameId: number) => void): boolean {
-  if (!MaybeSetupSchema.safeParse(raw).success) return false;
+  if (!parseMessage('ish/maybe-setup', raw)) return false;
   const frame = ourFrame(sender);
   if (!frame) return false;
   recognize(frame.tabId, frame.frameId);
@@ -38,11 +38,11 @@ export interface PageReportDeps {
  * Returns whether the report was taken.
  */
 export function handlePageReport(raw: unknown, sender: Browser.runtime.MessageSender, deps: PageReportDeps): boolean {
-  const parsed = PageReportSchema.safeParse(raw);
-  const frame = parsed.success ? ourFrame(sender) : null;
-  if (!parsed.success || !frame) return false;
+  const report = parseMessage('ish/page', raw);
+  const frame = report ? ourFrame(sender) : null;
+  if (!report || !frame) return false;
   const { tabId, frameId } = frame;
-  const { kind, url } = parsed.data;
+  const { kind, url } = report;
   const at = (deps.now ?? Date.now)();
   deps.update((state) => applyPageReport(state, tabId, frameId, kind, url, at));
   if (kind) deps.showOverlay(tabId, frameId);

@@ -1,6 +1,6 @@
-import type { MaybeSetup, PageReport } from '@/utils/messages/page';
+import type { MaybeSetup, PageReport } from '@/utils/messages/protocol';
 import { nativeRuntime } from '@/utils/messages/native-runtime';
-import type { PageKind } from './kinds';
+import type { PageKind } from '@/utils/pages/kinds';
 
 /**
  * The loops the light scripts run in a frame: one pass when the page has parsed, another at most every

@@ -2,15 +2,16 @@ import type { Finding } from '@/utils/audit/finding';
 import type { RightsRow } from '@/utils/audit/rights';
 import { auditUserPermissions } from '@/utils/audit/user-permissions';
 import type { IntegrationProfile, PermissionRule } from '@/utils/profiles/schema';
-import { isPermissionDenial, permissionDeniedObject, stripSupportId } from './classify';
-import type { GatewayCode } from './codes';
-import type { Diagnosis } from './diagnosis';
-import { diagnose } from './diagnosis';
-import { normalizeModuleName, parseUserPermissions, rightsOfUserPermissions } from './permissions';
-import { moduleOfObject, objectsForRule } from './module-objects';
-import type { GatewayFunction } from './request';
-import type { FunctionResult } from './response';
-import { callWithSession, type ConnectionTestOptions, type SessionCredentials } from './transport';
+import { isPermissionDenial, permissionDeniedObject, stripSupportId } from '@/utils/intacct/classify';
+import type { GatewayCode } from '@/utils/intacct/codes';
+import type { Diagnosis } from '@/utils/intacct/diagnosis';
+import { diagnose } from '@/utils/intacct/diagnosis';
+import { normalizeModuleName, parseUserPermissions } from '@/utils/intacct/permissions';
+import { rightsOfUserPermissions } from './rights';
+import { moduleOfObject, objectsForRule } from '@/utils/intacct/module-objects';
+import type { GatewayFunction } from '@/utils/intacct/request';
+import type { FunctionResult } from '@/utils/intacct/response';
+import { callWithSession, type ConnectionTestOptions, type SessionCredentials } from '@/utils/intacct/transport';
 
 function slug(text: string): string {
   return normalizeModuleName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkPermissions, findingsFromReads, readsFromResults } from '@/utils/intacct/permission-check';
+import { checkPermissions, findingsFromReads, readsFromResults } from '@/utils/audit/permission-check';
 import { MODULE_OBJECTS, moduleOfObject, objectsForRule } from '@/utils/intacct/module-objects';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { requiredPermissions } from '@/utils/profiles/registry';
 import type { PermissionRule } from '@/utils/profiles/schema';
 import { demoSessionId } from '../../fixtures/intacct/gateway';
-import { demoGatewayFetch } from './demo-fetch';
+import { demoGatewayFetch } from '../intacct/demo-fetch';
 
 const VENDOR_BILLS = requiredPermissions(EXPENSIFY_PROFILE, {});
 

@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { isIntacctUrl } from '@/utils/hosts';
-import { companyOf } from './export-handler';
-import { ShowComparisonSchema, type PageComparison, type ShowComparisonReply } from './page-comparison';
+import { companyOf } from './export-audit';
+import { parseMessage, type ShowComparisonReply } from '@/utils/messages/protocol';
+import { type PageComparison } from '@/utils/export/page-comparison';
 
 // The background's side of "Compare with last audit" on a page (page-comparison.ts says why it goes to the popup).
 
@@ -16,10 +17,9 @@ export interface ShowComparisonDeps {
  * message is not one or does not come from our overlay on an Intacct page.
  */
 export function handleShowComparison(raw: unknown, sender: Browser.runtime.MessageSender, deps: ShowComparisonDeps): Promise<ShowComparisonReply> | undefined {
-  const parsed = ShowComparisonSchema.safeParse(raw);
-  if (!parsed.success || parsed.data.view === 'api') return undefined;
+  const request = parseMessage('ish/show-comparison', raw);
+  if (!request || request.view === 'api') return undefined;
   if (sender.id !== browser.runtime.id || !sender.tab || !isIntacctUrl(sender.url)) return undefined;
-  const request = parsed.data;
   return companyOf(request, sender, 'page')
     .then(async (company): Promise<ShowComparisonReply> => {
       await deps.keep({ request: { ...request, company }, at: (deps.now ?? Date.now)() });

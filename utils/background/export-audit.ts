@@ -6,14 +6,15 @@ import { getProfile } from '@/utils/profiles/registry';
 import { companyFromUrl, customProfilesItem, lastCompanyItem, parseCompany, parseCustomProfiles } from '@/utils/storage/connection';
 import { auditHistoryItem, parseReviewer, reviewerItem, updateAuditHistory } from '@/utils/storage/evidence';
 import { evidenceReportItem } from '@/utils/storage/session-items';
-import { downloadUrl } from './download-url';
-import { NO_REVIEWER, assembleEvidence, isoWithOffset, localOffsetMinutes, type EvidenceBaseline } from './evidence';
-import { ExportAuditSchema, type ExportAudit, type ExportReply } from './export-message';
-import { findAudit, parseHistory, withAudit, type AuditRecord } from './history';
-import { buildEvidencePack } from './pack';
+import { downloadUrl } from '@/utils/export/download-url';
+import { NO_REVIEWER, assembleEvidence, isoWithOffset, localOffsetMinutes, type EvidenceBaseline } from '@/utils/export/evidence';
+import type { ExportAudit } from '@/utils/messages/export-audit';
+import { parseMessage, type ExportReply } from '@/utils/messages/protocol';
+import { findAudit, parseHistory, withAudit, type AuditRecord } from '@/utils/audit/history';
+import { buildEvidencePack } from '@/utils/export/pack';
 import { showReport } from './report-tab';
-import { sha256Hex } from './sha256';
-import { ExportThrottle, waitMessage } from './throttle';
+import { sha256Hex } from '@/utils/export/sha256';
+import { ExportThrottle, waitMessage } from '@/utils/export/throttle';
 
 export interface ExportDeps {
   now?: () => number;
@@ -146,17 +147,17 @@ async function exportEvidence(message: ExportAudit, sender: Browser.runtime.Mess
  * or does not come from where that kind of audit is made, so other listeners can answer it.
  */
 export function handleExportAudit(raw: unknown, sender: Browser.runtime.MessageSender, deps: ExportDeps = {}): Promise<ExportReply> | undefined {
-  const parsed = ExportAuditSchema.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const origin = originOf(parsed.data, sender);
+  const message = parseMessage('ish/export-audit', raw);
+  if (!message) return undefined;
+  const origin = originOf(message, sender);
   if (!origin) return undefined;
   // Page exports only: the popup is our own page, out of any page script's reach.
   const tabId = sender.tab?.id;
   if (origin === 'page' && tabId !== undefined) {
-    const turn = (deps.throttle ?? THROTTLE).take(tabId, parsed.data.mode);
+    const turn = (deps.throttle ?? THROTTLE).take(tabId, message.mode);
     if (!turn.ok) return Promise.resolve({ ok: false, message: waitMessage(turn.waitMs) });
   }
-  return exportEvidence(parsed.data, sender, origin, deps).catch(
+  return exportEvidence(message, sender, origin, deps).catch(
     (error: unknown): ExportReply => ({ ok: false, message: `The evidence could not be saved: ${error instanceof Error ? error.message : String(error)}` }),
   );
 }

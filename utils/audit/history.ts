@@ -1,7 +1,7 @@
 import { RightsRowSchema, type RightsRow } from '@/utils/audit/rights';
 import { modulesOf } from '@/utils/audit/drift';
 import { z } from '@/utils/zod';
-import { EVIDENCE_STATUSES } from './evidence';
+import { FINDING_STATUSES } from './finding';
 
 /**
  * Every audit the admin took, per company, in storage.local: what a later audit compares with. It holds
@@ -28,8 +28,8 @@ export const HISTORY_PER_COMPANY = 20;
 export const HISTORY_COMPANIES = 20;
 
 const CountsSchema = z.object(
-  Object.fromEntries(EVIDENCE_STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<
-    (typeof EVIDENCE_STATUSES)[number],
+  Object.fromEntries(FINDING_STATUSES.map((s) => [s, z.number().int().nonnegative()])) as Record<
+    (typeof FINDING_STATUSES)[number],
     z.ZodNumber
   >,
 );

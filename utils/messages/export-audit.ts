@@ -1,8 +1,7 @@
-import type { Finding } from '@/utils/audit/finding';
+import { FINDING_STATUSES } from '@/utils/audit/finding';
 import { RightsRowSchema, type RightsRow } from '@/utils/audit/rights';
 import { z } from '@/utils/zod';
-import { EVIDENCE_STATUSES, type EvidenceRow } from './evidence';
-import { AuditIdSchema } from './history';
+import { AuditIdSchema } from '@/utils/audit/history';
 
 /**
  * The message that asks the background (which holds the downloads permission) to save an evidence pack:
@@ -34,10 +33,10 @@ export const EXPORT_LIMITS = {
 } as const;
 const L = EXPORT_LIMITS;
 
-const FindingDataSchema = z.object({
+export const FindingDataSchema = z.object({
   id: z.string().max(L.id),
   subject: z.string().max(L.subject),
-  status: z.enum(EVIDENCE_STATUSES),
+  status: z.enum(FINDING_STATUSES),
   found: z.string().max(L.text),
   expected: z.string().max(L.text),
   message: z.string().max(L.text),
@@ -45,6 +44,9 @@ const FindingDataSchema = z.object({
   group: z.string().max(L.group),
   stepId: z.string().max(L.stepId).optional(),
 });
+
+/** A finding as plain data: what crosses a message, an export and the audit history (no page element). */
+export type FindingData = z.infer<typeof FindingDataSchema>;
 
 export const ExportAuditSchema = z.object({
   type: z.literal('ish/export-audit'),
@@ -71,8 +73,6 @@ export const ExportAuditSchema = z.object({
 });
 export type ExportAudit = z.infer<typeof ExportAuditSchema>;
 
-/** What the background answers: where the pack went, or why there is none. */
-export type ExportReply = { ok: true; folder: string; files: string[]; jsonDigest: string } | { ok: false; message: string };
 
 /** `text` cut to `max` characters with an ellipsis, never between the halves of a surrogate pair. */
 export function clipText(text: string, max: number): string {
@@ -92,7 +92,7 @@ export type ExportRequest = Omit<ExportAudit, 'type' | 'findings' | 'rights'>;
  */
 export function toExportMessage(
   request: ExportRequest,
-  findings: readonly (Finding | EvidenceRow)[],
+  findings: readonly FindingData[],
   rights: readonly RightsRow[],
 ): ExportAudit {
   const c = clipText;
