@@ -2,19 +2,16 @@ import type { Finding } from '@/utils/audit/finding';
 import type { RightsRow } from '@/utils/audit/rights';
 import { auditUserPermissions } from '@/utils/audit/user-permissions';
 import type { IntegrationProfile, PermissionRule } from '@/utils/profiles/schema';
+import { nameSlug } from '@/utils/reading/text';
 import { isPermissionDenial, permissionDeniedObject, stripSupportId } from './classify';
 import type { GatewayCode } from './codes';
 import type { Diagnosis } from './diagnosis';
 import { diagnose } from './diagnosis';
-import { normalizeModuleName, parseUserPermissions, rightsOfUserPermissions } from './permissions';
+import { parseUserPermissions, rightsOfUserPermissions } from './permissions';
 import { moduleOfObject, objectsForRule } from './module-objects';
 import type { GatewayFunction } from './request';
 import type { FunctionResult } from './response';
 import { callWithSession, type ConnectionTestOptions, type SessionCredentials } from './transport';
-
-function slug(text: string): string {
-  return normalizeModuleName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
 
 /** The profile's permissions step, so a finding can point at it. */
 function permissionsStepId(profile: IntegrationProfile): string | undefined {
@@ -72,7 +69,7 @@ export function findingsFromReads(
     const failed = mine.filter((r) => r.outcome === 'failed');
     const readable = mine.filter((r) => r.outcome === 'readable').map((r) => r.object);
     const base = {
-      id: `perm:${slug(rule.module)}`,
+      id: `perm:${nameSlug(rule.module)}`,
       subject: rule.module,
       expected: `can read ${objects.join(', ')}`,
       group: rule.module,
