@@ -41,3 +41,20 @@ export function ConnectionTestOff() {
     </section>
   );
 }
+
+/**
+ * In the Audit section under the same policy: the whole-user audit signs in through the connection test,
+ * so it is off too, and the section says so rather than leave it out without a word.
+ */
+export function WholeUserAuditOff() {
+  return (
+    <section aria-labelledby="pp-whole-user-off" data-testid="ish-whole-user-off" className="cx">
+      <h2 id="pp-whole-user-off">Whole-user audit</h2>
+      <p className="muted">
+        The whole-user audit is off: it signs in through the connection test, and your organization’s policy turned the
+        connection test off in this browser. Audits of Intacct’s pages, in the guide on each page, still work.{' '}
+        {SET_BY_ORGANIZATION}.
+      </p>
+    </section>
+  );
+}

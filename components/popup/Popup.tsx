@@ -10,7 +10,7 @@ import { PageComparison } from './PageComparison';
 import { Checklist } from './Checklist';
 import { ConnectionTest, type SendMessage, type SignIn } from './ConnectionTest';
 import { IntegrationSettings, chosenOptions } from './IntegrationSettings';
-import { ConnectionTestOff, OrganizationLine, PolicyProblems } from './Managed';
+import { ConnectionTestOff, OrganizationLine, PolicyProblems, WholeUserAuditOff } from './Managed';
 import { PackageDownload, ProfileImport } from './PackageDownload';
 import { Reviewer } from './Reviewer';
 import { SectionPanel, SectionTabs } from './SectionTabs';
@@ -127,9 +127,12 @@ export function Popup({ profiles, selection, onSelectionChange, frames, onProfil
       </SectionPanel>
       <SectionPanel section="audit" active={active}>
         <PageComparison />
-        {profile && !managed?.config.hideConnectionTest && (
-          <WholeUserAudit profile={profile} options={selection.options} signIn={signIn} onShowConnection={() => show('connection')} send={send} />
-        )}
+        {profile &&
+          (managed?.config.hideConnectionTest ? (
+            <WholeUserAuditOff />
+          ) : (
+            <WholeUserAudit profile={profile} options={selection.options} signIn={signIn} onShowConnection={() => show('connection')} send={send} />
+          ))}
         <AuditHistory />
       </SectionPanel>
       <SectionPanel section="settings" active={active}>

@@ -1,9 +1,11 @@
+import { normalizeName } from '@/utils/reading/text';
 import type { RightsRow } from './rights';
 
 /**
  * What changed between two audits of the same role or user, right by right: the "what changed since
  * setup?" an auditor asks a year later (NetSuite's "Show Role Differences" answers it for two roles).
- * Rows are matched by module and object name, ignoring case and spacing; a row that grants nothing
+ * Rows are matched by module and object name as every audit compares names (normalizeName: case, spacing,
+ * "and" or "&"); a row that grants nothing
  * counts as absent, so a row the page shows unticked and a policy getUserPermissions leaves out agree.
  */
 
@@ -23,37 +25,33 @@ export interface RightsChange {
   removed: string[];
 }
 
-function key(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase().replace(/ and /g, ' & ');
-}
-
 function rowKey(row: RightsRow): string {
-  return `${key(row.module)}\u0000${key(row.object)}`;
+  return `${normalizeName(row.module)}\u0000${normalizeName(row.object)}`;
 }
 
 function granted(rows: readonly RightsRow[], modules: ReadonlySet<string> | null): Map<string, RightsRow> {
   const out = new Map<string, RightsRow>();
   for (const row of rows) {
     if (row.rights.length === 0) continue;
-    if (modules && !modules.has(key(row.module))) continue;
+    if (modules && !modules.has(normalizeName(row.module))) continue;
     const k = rowKey(row);
     const have = out.get(k);
     // The same object twice (a page listing it in two places) grants the union.
-    if (have) out.set(k, { ...have, rights: [...have.rights, ...row.rights.filter((r) => !have.rights.some((h) => key(h) === key(r)))] });
+    if (have) out.set(k, { ...have, rights: [...have.rights, ...row.rights.filter((r) => !have.rights.some((h) => normalizeName(h) === normalizeName(r)))] });
     else out.set(k, row);
   }
   return out;
 }
 
 function minus(a: readonly string[], b: readonly string[]): string[] {
-  const keys = new Set(b.map(key));
-  return a.filter((r) => !keys.has(key(r)));
+  const keys = new Set(b.map(normalizeName));
+  return a.filter((r) => !keys.has(normalizeName(r)));
 }
 
 /** The modules `rows` show (granted or not): a page audit compares only what the page shows. */
 export function modulesOf(rows: readonly RightsRow[]): string[] {
   const seen = new Map<string, string>();
-  for (const row of rows) if (!seen.has(key(row.module))) seen.set(key(row.module), row.module);
+  for (const row of rows) if (!seen.has(normalizeName(row.module))) seen.set(normalizeName(row.module), row.module);
   return [...seen.values()];
 }
 
@@ -67,7 +65,7 @@ export function rightsChanges(
   after: readonly RightsRow[],
   onlyModules?: readonly string[],
 ): RightsChange[] {
-  const modules = onlyModules ? new Set(onlyModules.map(key)) : null;
+  const modules = onlyModules ? new Set(onlyModules.map(normalizeName)) : null;
   const then = granted(before, modules);
   const now = granted(after, modules);
   const changes: RightsChange[] = [];
@@ -87,7 +85,7 @@ export function rightsChanges(
     if (now.has(k)) continue;
     changes.push({ module: was.module, object: was.object, change: 'removed', before: was.rights, after: [], added: [], removed: was.rights });
   }
-  return changes.sort((a, b) => key(a.module).localeCompare(key(b.module)) || key(a.object).localeCompare(key(b.object)));
+  return changes.sort((a, b) => normalizeName(a.module).localeCompare(normalizeName(b.module)) || normalizeName(a.object).localeCompare(normalizeName(b.object)));
 }
 
 /** "1 changed, 2 added" — or "No change". */

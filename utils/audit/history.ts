@@ -1,5 +1,6 @@
 import { RightsRowSchema, type RightsRow } from '@/utils/audit/rights';
 import { modulesOf } from '@/utils/audit/drift';
+import { normalizeName } from '@/utils/reading/text';
 import { z } from '@/utils/zod';
 import { FINDING_STATUSES } from './finding';
 
@@ -97,10 +98,6 @@ function sameSubject(a: AuditRecord['subject'], b: AuditRecord['subject']): bool
   return a.kind === b.kind && a.name.trim().toLowerCase() === b.name.trim().toLowerCase();
 }
 
-function moduleKey(name: string): string {
-  return name.replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
 /**
  * The latest audit to compare with: the same company, role or user and kind of view (a Permissions
  * window with a Permissions window, the API with the API), other than `exceptId`, and, where `rights` is
@@ -111,13 +108,13 @@ export function lastAuditOf(
   company: string,
   want: { subject: AuditRecord['subject']; view: AuditRecord['view']; exceptId?: string; rights?: readonly RightsRow[] },
 ): AuditRecord | undefined {
-  const modules = want.rights ? new Set(modulesOf(want.rights).map(moduleKey)) : null;
+  const modules = want.rights ? new Set(modulesOf(want.rights).map(normalizeName)) : null;
   const candidates = auditsOf(history, company).filter(
     (r) =>
       r.id !== want.exceptId &&
       r.view === want.view &&
       sameSubject(r.subject, want.subject) &&
-      (!modules || modulesOf(r.rights).some((m) => modules.has(moduleKey(m)))),
+      (!modules || modulesOf(r.rights).some((m) => modules.has(normalizeName(m)))),
   );
   return candidates[candidates.length - 1];
 }

@@ -6,16 +6,13 @@ import { isPermissionDenial, permissionDeniedObject, stripSupportId } from '@/ut
 import type { GatewayCode } from '@/utils/intacct/codes';
 import type { Diagnosis } from '@/utils/intacct/diagnosis';
 import { diagnose } from '@/utils/intacct/diagnosis';
-import { normalizeModuleName, parseUserPermissions } from '@/utils/intacct/permissions';
-import { rightsOfUserPermissions } from './rights';
+import { parseUserPermissions } from '@/utils/intacct/permissions';
 import { moduleOfObject, objectsForRule } from '@/utils/intacct/module-objects';
 import type { GatewayFunction } from '@/utils/intacct/request';
 import type { FunctionResult } from '@/utils/intacct/response';
 import { callWithSession, type ConnectionTestOptions, type SessionCredentials } from '@/utils/intacct/transport';
-
-function slug(text: string): string {
-  return normalizeModuleName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
+import { nameSlug } from '@/utils/reading/text';
+import { rightsOfUserPermissions } from './rights';
 
 /** The profile's permissions step, so a finding can point at it. */
 function permissionsStepId(profile: IntegrationProfile): string | undefined {
@@ -73,7 +70,7 @@ export function findingsFromReads(
     const failed = mine.filter((r) => r.outcome === 'failed');
     const readable = mine.filter((r) => r.outcome === 'readable').map((r) => r.object);
     const base = {
-      id: `perm:${slug(rule.module)}`,
+      id: `perm:${nameSlug(rule.module)}`,
       subject: rule.module,
       expected: `can read ${objects.join(', ')}`,
       group: rule.module,

@@ -1,7 +1,7 @@
 import { isControlChecked } from '@/utils/reading/controls';
 import { notFoundFinding, type Finding, type FindingStatus } from '@/utils/audit/finding';
 import { rightsOfSubscriptions, rightsOfWindow, type RightsRow } from '@/utils/audit/rights';
-import { normalizeLabel } from '@/utils/reading/text';
+import { nameSlug, normalizeName } from '@/utils/reading/text';
 import { appliesTo, profileName, requiredPermissions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
 import { readPermissionsWindow, readShortcut, type ApplicationPermissions, type PageSubject, type PermissionLevel, type PermissionObjectRow, type PermissionSection, type PermissionsWindow, type RightCell } from '@/utils/page-data/permissions-window';
@@ -55,36 +55,20 @@ function who(ctx: AuditContext): string {
   return ctx.integration ?? 'The integration';
 }
 
-/** Ids stay stable while labels keep their spelling: "Time & Expenses" → "time-and-expenses". */
-export function slug(text: string): string {
-  return (
-    normalizeLabel(text)
-      .replace(/&/g, ' and ')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'x'
-  );
-}
-
-// "Time & Expenses", "Time and Expenses" and "time &amp; expenses" are one module.
-function moduleKey(name: string): string {
-  // normalizeLabel leaves single spaces only, so a space is matched as one character, never as a run.
-  return normalizeLabel(name).replace(/ and /g, ' & ').replace(/ ?& ?/g, ' & ');
-}
-
 // Guides and pages disagree on plurals ("Tax Detail" vs "Tax details").
 export function objectKey(name: string): string {
-  return moduleKey(name)
+  return normalizeName(name)
     .split(' ')
     .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
     .join(' ');
 }
 
 function ruleNames(rule: PermissionRule): string[] {
-  return [rule.module, ...rule.aliases].map(moduleKey);
+  return [rule.module, ...rule.aliases].map(normalizeName);
 }
 
 export function findRule(needs: readonly PermissionRule[], moduleName: string): PermissionRule | undefined {
-  const key = moduleKey(moduleName);
+  const key = normalizeName(moduleName);
   return needs.find((rule) => ruleNames(rule).includes(key));
 }
 
@@ -108,11 +92,11 @@ function accessWords(rule: PermissionRule): string {
  * the profile names under other options does: the profile's author scoped it, the vendor did not.
  */
 export function unneededIsExcess(app: string, ctx: AuditContext): boolean {
-  return ctx.permissionsComplete !== false || (ctx.onlyWhen?.has(moduleKey(app)) ?? false);
+  return ctx.permissionsComplete !== false || (ctx.onlyWhen?.has(normalizeName(app)) ?? false);
 }
 
 function excessMessage(app: string, ctx: AuditContext): string {
-  const condition = ctx.onlyWhen?.get(moduleKey(app));
+  const condition = ctx.onlyWhen?.get(normalizeName(app));
   const because = condition
     ? `${who(ctx)} needs ${app} only when ${condition}, which is not what you chose`
     : `${who(ctx)} doesn’t use ${app}`;
@@ -120,7 +104,7 @@ function excessMessage(app: string, ctx: AuditContext): string {
 }
 
 function excessFix(action: string, app: string, ctx: AuditContext): string {
-  const condition = ctx.onlyWhen?.get(moduleKey(app));
+  const condition = ctx.onlyWhen?.get(normalizeName(app));
   return condition
     ? `${action}, unless another integration ${whose(ctx)} serves needs it; if ${who(ctx)} is set up that way, change the option instead.`
     : `${action}, unless another integration ${whose(ctx)} serves needs it.`;
@@ -138,7 +122,7 @@ export function auditContextFor(profile: IntegrationProfile, values: OptionValue
       const choices = c.in.map((v) => option?.choices.find((ch) => ch.value === v)?.label ?? v);
       return `“${option?.label ?? c.option}” is ${choices.join(' or ')}`;
     });
-    for (const name of [rule.module, ...rule.aliases]) onlyWhen.set(moduleKey(name), words.join(' and '));
+    for (const name of [rule.module, ...rule.aliases]) onlyWhen.set(normalizeName(name), words.join(' and '));
   }
   return {
     integration: profileName(profile),
@@ -184,7 +168,7 @@ export function auditSubscriptions(
       out.push(
         finding(
           {
-            id: `sub:${slug(app.name)}`,
+            id: `sub:${nameSlug(app.name)}`,
             subject: app.name,
             status: 'excess',
             found: 'subscribed',
@@ -204,7 +188,7 @@ export function auditSubscriptions(
     out.push(
       finding(
         {
-          id: `sub:${slug(rule.module)}`,
+          id: `sub:${nameSlug(rule.module)}`,
           subject: rule.module,
           status: 'missing',
           found: 'not listed on this page',
@@ -221,7 +205,7 @@ export function auditSubscriptions(
 }
 
 function subscriptionFinding(app: SubscriptionRow, rule: PermissionRule, ctx: AuditContext): Finding {
-  const base = { id: `sub:${slug(rule.module)}`, subject: app.name, group: app.name, target: app.control };
+  const base = { id: `sub:${nameSlug(rule.module)}`, subject: app.name, group: app.name, target: app.control };
   if (app.subscribed) {
     return finding(
       {
@@ -448,7 +432,7 @@ function sectionFinding(
   const want = LEVEL_WORDS[access];
   const radio = section.shortcutRadios.find((r) => r.level === access)?.control ?? section.grid;
   const base = {
-    id: `perm:${appSlug}:section:${slug(section.title)}`,
+    id: `perm:${appSlug}:section:${nameSlug(section.title)}`,
     subject: `${app} › ${section.title}`,
     group: app,
     status,
@@ -489,12 +473,12 @@ function countRights(block: ApplicationPermissions): { ticked: number; total: nu
 /** Ids of object findings: the object's name, qualified by its section only when a name repeats. */
 function objectIds(block: ApplicationPermissions, appSlug: string): string[][] {
   const counts = new Map<string, number>();
-  for (const section of block.sections) for (const obj of section.objects) counts.set(slug(obj.name), (counts.get(slug(obj.name)) ?? 0) + 1);
+  for (const section of block.sections) for (const obj of section.objects) counts.set(nameSlug(obj.name), (counts.get(nameSlug(obj.name)) ?? 0) + 1);
   const used = new Set<string>();
   return block.sections.map((section) =>
     section.objects.map((obj) => {
-      const s = slug(obj.name);
-      let id = (counts.get(s) ?? 0) > 1 ? `perm:${appSlug}:${slug(section.title)}:${s}` : `perm:${appSlug}:${s}`;
+      const s = nameSlug(obj.name);
+      let id = (counts.get(s) ?? 0) > 1 ? `perm:${appSlug}:${nameSlug(section.title)}:${s}` : `perm:${appSlug}:${s}`;
       for (let n = 2; used.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
       used.add(id);
       return id;
@@ -525,7 +509,7 @@ export function auditApplication(
     ];
   }
   const app = block.name;
-  const appSlug = slug(app);
+  const appSlug = nameSlug(app);
   const rule = findRule(needs, app);
 
   if (!rule) {
@@ -584,7 +568,7 @@ export function auditApplication(
   block.sections.forEach((section, si) => {
     if (byAccess === 'all' || byAccess === 'read-only') out.push(sectionFinding(app, appSlug, section, byAccess, ctx));
     section.objects.forEach((obj, oi) => {
-      const id = ids[si]?.[oi] ?? `perm:${appSlug}:${slug(obj.name)}`;
+      const id = ids[si]?.[oi] ?? `perm:${appSlug}:${nameSlug(obj.name)}`;
       let need: ObjectNeed;
       if (byAccess === 'all') need = { kind: 'all' };
       else if (byAccess === 'read-only') need = { kind: 'read-only' };
@@ -608,7 +592,7 @@ export function auditApplication(
     out.push(
       finding(
         {
-          id: `perm:${appSlug}:${slug(want.name)}`,
+          id: `perm:${appSlug}:${nameSlug(want.name)}`,
           subject: `${app} › ${want.name}`,
           status: 'missing',
           found: 'no row by that name in this window',
@@ -731,7 +715,7 @@ function unreadPage(kind: PermissionPageKind, needs: readonly PermissionRule[], 
   if (kind === 'role-subscriptions' || kind === 'user-subscriptions') {
     return needs.map((rule) =>
       notFoundFinding({
-        id: `sub:${slug(rule.module)}`,
+        id: `sub:${nameSlug(rule.module)}`,
         subject: rule.module,
         expected: `subscribed, with ${accessWords(rule)}`,
         lookedFor: 'the list of applications with their Subscribed checkboxes',

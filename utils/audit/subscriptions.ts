@@ -1,6 +1,6 @@
 import type { Finding } from '@/utils/audit/finding';
 import type { SubscriptionRule } from '@/utils/profiles/schema';
-import { normalizeLabel } from '@/utils/reading/text';
+import { nameSlug, normalizeName } from '@/utils/reading/text';
 import type { CompanySubscription } from '@/utils/page-data/company-subscriptions';
 
 export interface AuditSubscriptionOptions {
@@ -8,25 +8,21 @@ export interface AuditSubscriptionOptions {
   stepIdOf?: (rule: SubscriptionRule) => string | undefined;
 }
 
-// "Time & Expenses" and "Time and Expenses" are one application; the product also says "Expenses" now
-// (reference §3.3), which the profiles list as an alias.
-function key(name: string): string {
-  return normalizeLabel(name).replace(/ and /g, ' & ');
-}
-
 /** The id of a subscription's finding, the same whether the page's toggles were read or not. */
 export function subscriptionFindingId(rule: SubscriptionRule): string {
-  return `subscription:${key(rule.name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `subscription:${nameSlug(rule.name)}`;
 }
 
+// "Time & Expenses" and "Time and Expenses" are one application (normalizeName); the product also says
+// "Expenses" now (reference §3.3), which the profiles list as an alias.
 function find(rows: readonly CompanySubscription[], names: readonly string[]): CompanySubscription | undefined {
-  const wanted = new Set(names.map(key));
-  return rows.find((r) => wanted.has(key(r.application)));
+  const wanted = new Set(names.map(normalizeName));
+  return rows.find((r) => wanted.has(normalizeName(r.application)));
 }
 
 /** Reference §3.3: a company that lists Customization Services does not have Platform Services, and only Sage support enables it. */
 function notListedMessage(name: string, rows: readonly CompanySubscription[]): { message: string; fix: string } {
-  if (key(name) === key('Platform Services')) {
+  if (normalizeName(name) === normalizeName('Platform Services')) {
     const hint = find(rows, ['Customization Services'])
       ? ' This page lists Customization Services, which Intacct shows only while Platform Services is off.'
       : '';

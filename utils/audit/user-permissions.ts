@@ -1,11 +1,8 @@
 import type { Finding, FindingStatus } from '@/utils/audit/finding';
-import {
-  applicationModuleName,
-  normalizeModuleName,
-  type ApplicationPermissions,
-} from '@/utils/intacct/permissions';
+import { applicationModuleName, type ApplicationPermissions } from '@/utils/intacct/permissions';
 import { profileName } from '@/utils/profiles/registry';
 import type { IntegrationProfile, PermissionObject, PermissionRule } from '@/utils/profiles/schema';
+import { nameSlug, normalizeName } from '@/utils/reading/text';
 
 /**
  * The whole-user audit: getUserPermissions' effective rights compared with what the integration needs,
@@ -28,10 +25,6 @@ const READ_RIGHTS = new Set(['list', 'view']);
 const ALL_EXPECTED = 'All (List, View, Add, Edit, Delete on every permission)';
 const READ_ONLY_EXPECTED = 'Read-only (List, View)';
 
-function slug(text: string): string {
-  return normalizeModuleName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
-}
-
 function lower(rights: readonly string[]): Set<string> {
   return new Set(rights.map((r) => r.trim().toLowerCase()));
 }
@@ -45,7 +38,7 @@ function lowerFirst(text: string): string {
 }
 
 function ruleNames(rule: PermissionRule): string[] {
-  return [rule.module, ...rule.aliases].map(normalizeModuleName);
+  return [rule.module, ...rule.aliases].map(normalizeName);
 }
 
 function rightsSummary(app: ApplicationPermissions): string {
@@ -92,7 +85,7 @@ function policyFinding(rule: PermissionRule, policy: Policy, want: PermissionObj
   const name = policy.name || '(unnamed permission)';
   const have = lower(policy.rights);
   const base = {
-    id: `perm:${slug(rule.module)}:${slug(name)}`,
+    id: `perm:${nameSlug(rule.module)}:${nameSlug(name)}`,
     subject: `${rule.module} › ${name}`,
     group: rule.module,
     found: policy.rights.length ? list(policy.rights) : 'no rights',
@@ -147,7 +140,7 @@ function policyFinding(rule: PermissionRule, policy: Policy, want: PermissionObj
 /** A named object of a custom rule that getUserPermissions does not list at all. */
 function absentObjectFinding(rule: PermissionRule, want: PermissionObject, ctx: Ctx): Finding {
   return make(ctx, {
-    id: `perm:${slug(rule.module)}:${slug(want.name)}`,
+    id: `perm:${nameSlug(rule.module)}:${nameSlug(want.name)}`,
     subject: `${rule.module} › ${want.name}`,
     group: rule.module,
     status: 'missing',
@@ -159,14 +152,14 @@ function absentObjectFinding(rule: PermissionRule, want: PermissionObject, ctx: 
 }
 
 function findObject(rule: PermissionRule, policy: Policy): PermissionObject | undefined {
-  const name = normalizeModuleName(policy.name);
+  const name = normalizeName(policy.name);
   return (rule.objects ?? []).find(
-    (o) => o.nameKnown !== false && [o.name, ...(o.aliases ?? [])].map(normalizeModuleName).includes(name),
+    (o) => o.nameKnown !== false && [o.name, ...(o.aliases ?? [])].map(normalizeName).includes(name),
   );
 }
 
 function neededModule(rule: PermissionRule, app: ApplicationPermissions | undefined, ctx: Ctx): Finding[] {
-  const base = { id: `perm:${slug(rule.module)}`, subject: rule.module, group: rule.module, expected: expectedFor(rule) };
+  const base = { id: `perm:${nameSlug(rule.module)}`, subject: rule.module, group: rule.module, expected: expectedFor(rule) };
   const grant = `Grant ${rule.module} ${accessWord(rule)} to the web services user (or to its role).`;
   if (!app) {
     return [make(ctx, { ...base, status: 'missing', found: 'not granted', message: `${ctx.who} needs it: ${lowerFirst(rule.why)}`, fix: grant })];
@@ -229,7 +222,7 @@ export function auditUserPermissions(
     // exactly is checked; none of them is excess.
     const candidates = apps.filter((a) => names.includes(applicationModuleName(a.application)));
     for (const a of candidates) matched.add(a);
-    const app = candidates.find((a) => names.includes(normalizeModuleName(a.application))) ?? candidates[0];
+    const app = candidates.find((a) => names.includes(normalizeName(a.application))) ?? candidates[0];
     findings.push(...neededModule(rule, app, ctx));
   }
 
@@ -240,7 +233,7 @@ export function auditUserPermissions(
     const granted = app.policies.filter((p) => p.rights.length > 0);
     findings.push(
       make(ctx, {
-        id: `perm:${slug(name)}:excess`,
+        id: `perm:${nameSlug(name)}:excess`,
         subject: name,
         group: name,
         status: granted.length ? 'excess' : 'ok',

@@ -1,5 +1,5 @@
 import type { PermissionRule } from '@/utils/profiles/schema';
-import { normalizeModuleName } from './permissions';
+import { normalizeName } from '@/utils/reading/text';
 
 /*
  * Which objects we read to learn whether a module is open to the web services user, when
@@ -28,7 +28,7 @@ export function moduleOfObject(object: string): string | undefined {
 
 /** The objects to read for a profile's module, found through its name or aliases; [] when we know none. */
 export function objectsForRule(rule: PermissionRule): readonly string[] {
-  const names = [rule.module, ...rule.aliases].map(normalizeModuleName);
-  const module = Object.keys(MODULE_OBJECTS).find((key) => names.includes(normalizeModuleName(key)));
+  const names = [rule.module, ...rule.aliases].map(normalizeName);
+  const module = Object.keys(MODULE_OBJECTS).find((key) => names.includes(normalizeName(key)));
   return module ? (MODULE_OBJECTS[module] ?? []) : [];
 }

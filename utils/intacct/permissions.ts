@@ -1,4 +1,5 @@
 import type { GatewayOutcome } from './response';
+import { normalizeName } from '@/utils/reading/text';
 import { userPermissionsDataSchema } from './schema';
 
 export interface ApplicationPermissions {
@@ -34,17 +35,12 @@ export function parseUserPermissions(outcome: GatewayOutcome): ApplicationPermis
   );
 }
 
-/** "Time & Expenses", "time and expenses " and "Time  &  Expenses" compare equal. */
-export function normalizeModuleName(name: string): string {
-  return name.trim().toLowerCase().replace(/&/g, ' and ').replace(/\s+/g, ' ').trim();
-}
-
 /**
- * getUserPermissions' applicationName, normalized, as a module name. It truncates "Time & Expenses" to
+ * getUserPermissions' applicationName as a module name's key (normalizeName). It truncates "Time & Expenses" to
  * "Time " (reference §1.6), so a bare "Time" here is Time & Expenses; only here, because on the
  * product's pages "Time" is an application of its own (timesheets).
  */
 export function applicationModuleName(applicationName: string): string {
-  const name = normalizeModuleName(applicationName);
-  return name === 'time' ? normalizeModuleName('Time & Expenses') : name;
+  const name = normalizeName(applicationName);
+  return name === 'time' ? normalizeName('Time & Expenses') : name;
 }

@@ -1,4 +1,4 @@
-import { normalizeLabel } from '@/utils/reading/text';
+import { normalizeName } from '@/utils/reading/text';
 import { countIn } from './signals';
 
 // Application names as Intacct's subscription pages list them; both product generations (reference §4).
@@ -25,5 +25,5 @@ export function applicationCount(labels: Set<string>): number {
 
 /** Whether `name` is one of Intacct's applications as the subscription pages list them. */
 export function isKnownApplication(name: string): boolean {
-  return APPLICATIONS.includes(normalizeLabel(name).replace(/ and /g, ' & '));
+  return APPLICATIONS.includes(normalizeName(name));
 }

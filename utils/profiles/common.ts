@@ -1,4 +1,4 @@
-import type { FieldRule, ProfileOption } from './schema';
+import type { FieldRule, OptionChoice, ProfileOption, When } from './schema';
 
 // What several published guides ask in the same words. Kept here once so a correction (a label Intacct
 // renames, a clearer fix) reaches every profile.
@@ -14,6 +14,29 @@ export const PERMISSION_MODEL_OPTION: ProfileOption = {
   ],
   default: 'user-based',
 };
+
+/** The two answers of a yes/no option, as every profile writes them. */
+const YES: OptionChoice = { value: 'yes', label: 'Yes' };
+const NO: OptionChoice = { value: 'no', label: 'No' };
+
+/**
+ * An option answered Yes or No ("Import purchase orders", "Sync corporate card transactions"): its values
+ * are `yes` and `no`, its default answer listed first.
+ */
+export function yesNoOption(option: { id: string; label: string; help: string; default: 'yes' | 'no' }): ProfileOption {
+  return {
+    id: option.id,
+    label: option.label,
+    help: option.help,
+    choices: (option.default === 'yes' ? [YES, NO] : [NO, YES]).map((choice) => ({ ...choice })),
+    default: option.default,
+  };
+}
+
+/** The condition "the yes/no option `optionId` is answered Yes", for a step, rule or object that only then applies. */
+export function whenYes(optionId: string): When {
+  return [{ option: optionId, in: [YES.value] }];
+}
 
 /** Only Business users can affect the general ledger (reference §4); the guides all ask for it. */
 export const USER_TYPE_BUSINESS: FieldRule = {

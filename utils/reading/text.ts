@@ -50,9 +50,30 @@ export function normalizeLabel(text: string | null | undefined): string {
   return t;
 }
 
-/** Whether two application or module names are the same one: "Time and Expenses" is "Time & Expenses". */
+/**
+ * The one key for application, module and permission-object names, wherever they are compared (the page
+ * audit, the company Subscriptions audit, the whole-user audit, the audit history and its drift, Apply, the
+ * detectors' list of applications): a label as `normalizeLabel` writes it, with "and" and "&" written one
+ * way. "Time & Expenses", "Time and Expenses", "TIME&EXPENSES" and "Time & Expenses:" are all
+ * "time & expenses". Stored names (the audit history) are kept as the page wrote them and keyed on reading,
+ * so every earlier spelling is still found.
+ */
 export function normalizeName(text: string | null | undefined): string {
-  return normalizeLabel(text).replace(/ and /g, ' & ');
+  // normalizeLabel leaves single spaces only, so a space is matched as one character, never as a run.
+  return normalizeLabel(text).replace(/ and /g, ' & ').replace(/ ?& ?/g, ' & ');
+}
+
+/**
+ * A name as part of a finding's id: the same for every spelling `normalizeName` takes as one name, and
+ * readable — "Time & Expenses" and "Time and Expenses" are "time-and-expenses". "x" when nothing is left.
+ */
+export function nameSlug(text: string | null | undefined): string {
+  return (
+    normalizeName(text)
+      .replace(/&/g, ' and ')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'x'
+  );
 }
 
 /**

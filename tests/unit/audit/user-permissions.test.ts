@@ -79,7 +79,8 @@ describe('the whole-user audit (getUserPermissions vs the profile)', () => {
   });
 
   it('takes a bare "Time" as Time & Expenses only in getUserPermissions’ names', () => {
-    expect(applicationModuleName('Time ')).toBe('time and expenses');
+    expect(applicationModuleName('Time ')).toBe(applicationModuleName('Time and Expenses'));
+    expect(applicationModuleName('Time ')).toBe(applicationModuleName('Time & Expenses'));
     expect(applicationModuleName('Expenses')).toBe('expenses');
     expect(applicationModuleName('Timesheets')).toBe('timesheets');
   });

@@ -1,10 +1,10 @@
 import type { IntegrationProfile, When } from '../schema';
-import { STATUS_ACTIVE } from '../common';
+import { STATUS_ACTIVE, whenYes, yesNoOption } from '../common';
 import { WS_USER_PAGES, PERMISSION_PAGES, WS_USER_MENU, PERMISSIONS_MENU, webServicesSubscriptionStep, senderStep } from './steps';
 
 // Purchase orders are an add-on with an article of its own (support.ramp.com 41102139615251): only an admin
 // who imports them needs Purchasing, so it hangs on an option rather than on every Ramp role.
-const PURCHASE_ORDERS: When = [{ option: 'purchaseOrders', in: ['yes'] }];
+const PURCHASE_ORDERS: When = whenYes('purchaseOrders');
 
 export const RAMP_PROFILE: IntegrationProfile = {
   id: 'ramp',
@@ -30,16 +30,12 @@ export const RAMP_PROFILE: IntegrationProfile = {
   summary:
     'Ramp signs in as an active web services user with full module permissions, authorized by the RampFinancialMPP sender ID; importing purchase orders also takes full Purchasing permissions.',
   options: [
-    {
+    yesNoOption({
       id: 'purchaseOrders',
       label: 'Import purchase orders',
       help: 'Ramp can import purchase orders from Intacct’s Purchasing application and match bills to them; only then does its user need Purchasing.',
-      choices: [
-        { value: 'no', label: 'No' },
-        { value: 'yes', label: 'Yes' },
-      ],
       default: 'no',
-    },
+    }),
   ],
   steps: [
     webServicesSubscriptionStep('Ramp'),

@@ -1,5 +1,5 @@
 import type { ProfileOption, ProfileStep, When, WsUser } from '../schema';
-import { SENDER_STATUS_ACTIVE } from '../common';
+import { SENDER_STATUS_ACTIVE, whenYes, yesNoOption } from '../common';
 
 // Steps and menu paths that several published connector guides share (reference §3.2, §4.1). A profile
 // module holds its vendor's facts; the wording Intacct's own pages dictate lives here once.
@@ -93,23 +93,19 @@ export function unknownSenderStep(vendor: string): ProfileStep {
 // 12511003141261) are one text with the product name swapped, so their profiles share these steps.
 
 /** Card transactions are the only part of these guides that needs a charge card account. */
-export const CARD_TRANSACTIONS_OPTION: ProfileOption = {
+export const CARD_TRANSACTIONS_OPTION: ProfileOption = yesNoOption({
   id: 'cardTransactions',
   label: 'Sync corporate card transactions',
   help: 'Only then does the guide need the Charge Card module and a charge card account in Intacct.',
-  choices: [
-    { value: 'yes', label: 'Yes' },
-    { value: 'no', label: 'No' },
-  ],
   default: 'yes',
-};
+});
 
 export const XML_GATEWAY_WS_USER: WsUser = {
   userIdPattern: 'Any ID; the guide suggests starting it with XML_Gateway to mark a web services user.',
   note: 'Its only purpose is to authenticate the integration. With more than one entity, the user (or its role) must be given access to the entity.',
 };
 
-const CARD_TRANSACTIONS: When = [{ option: 'cardTransactions', in: ['yes'] }];
+const CARD_TRANSACTIONS: When = whenYes(CARD_TRANSACTIONS_OPTION.id);
 
 export function xmlGatewayGuideSteps(vendor: string): ProfileStep[] {
   return [
