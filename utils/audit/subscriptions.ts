@@ -9,7 +9,7 @@ export interface AuditSubscriptionOptions {
 }
 
 // "Time & Expenses" and "Time and Expenses" are one application; the product also says "Expenses" now
-// (reference §3.3), which the profiles list as an alias.
+// (docs/intacct.md#expenses-configuration), which the profiles list as an alias.
 function key(name: string): string {
   return normalizeLabel(name).replace(/ and /g, ' & ');
 }
@@ -24,7 +24,10 @@ function find(rows: readonly CompanySubscription[], names: readonly string[]): C
   return rows.find((r) => wanted.has(key(r.application)));
 }
 
-/** Reference §3.3: a company that lists Customization Services does not have Platform Services, and only Sage support enables it. */
+/**
+ * A company that lists Customization Services does not have Platform Services, and only Sage support enables it
+ * (docs/intacct.md#subscriptions).
+ */
 function notListedMessage(name: string, rows: readonly CompanySubscription[]): { message: string; fix: string } {
   if (key(name) === key('Platform Services')) {
     const hint = find(rows, ['Customization Services'])
