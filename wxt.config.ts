@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 import { INTACCT_MATCHES, INTACCT_SHELL } from './utils/hosts';
 
 // Intacct serves the UI from www.intacct.com and pod hosts (www-p02…), the API from api.intacct.com,
-// and a getAPISession reply may name another *.intacct.com endpoint (reference §1.3).
+// and a getAPISession reply may name another *.intacct.com endpoint (docs/intacct.md#api-sessions).
 const intacctHosts = ['https://*.intacct.com/*'];
 
 /**

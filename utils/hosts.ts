@@ -1,14 +1,14 @@
 /**
  * Where the content scripts run: Intacct's application pages, on any UI pod (www.intacct.com, www-p02…).
- * Help and marketing pages under intacct.com are left alone (reference §3.1). The host permission stays
- * `https://*.intacct.com/*` for the API gateway and its returned endpoints (§1.3).
+ * Help and marketing pages under intacct.com are left alone (docs/intacct.md#hosts-and-urls). The host permission stays
+ * `https://*.intacct.com/*` for the API gateway and its returned endpoints (docs/intacct.md#api-sessions).
  */
 export const INTACCT_MATCHES = ['https://*.intacct.com/ia/acct/*'];
 
 /**
- * The frameset shell Intacct shows after sign-in (`/ia/acct/frameset.phtml`, reference §3.1) holds the
- * menus around iframe#iamain and is never a setup page itself: the detector stays out of it, which spares
- * one script context on every Intacct screen.
+ * The frameset shell Intacct shows after sign-in (`/ia/acct/frameset.phtml`,
+ * docs/intacct.md#frames-and-the-menu) holds the menus around iframe#iamain and is never a setup page
+ * itself: the detector stays out of it, which spares one script context on every Intacct screen.
  */
 export const INTACCT_SHELL = ['https://*.intacct.com/ia/acct/frameset.phtml*'];
 

@@ -156,7 +156,7 @@ test('each failure shows its diagnosis and the step that fixes it', async ({ con
 });
 
 test('an HTML error page (HTTP 502) after the retries reads as an HTTP error', async ({ context, page, extensionId }) => {
-  // The client retries 5xx with 1 s, 2 s and 4 s backoff (reference §1.1): about 7 s.
+  // The client retries 5xx with 1 s, 2 s and 4 s backoff (docs/intacct.md#gateway-transport): about 7 s.
   test.setTimeout(60_000);
   const popup = await popupAfterIntacct(context, page, extensionId);
   await runTest(popup, { company: 'OUTAGE' });

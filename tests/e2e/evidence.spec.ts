@@ -174,7 +174,7 @@ test('the whole-user audit lists the same missing and excess modules as the demo
   const files = await packFiles(downloads, folder);
   const json = JSON.parse(files['audit.json'] ?? '{}') as Record<string, unknown>;
   expect(json).toMatchObject({ company: 'DEMOCO', reviewer: 'Dana Reviewer', subject: { kind: 'user', name: 'xmlgateway_expensify' }, source: { view: 'api', method: 'getUserPermissions' } });
-  expect((json.caveats as string[])[0]).toContain('reference §7 item 5');
+  expect((json.caveats as string[])[0]).toContain('docs/intacct.md#what-getuserpermissions-covers');
   expect(sha256sumCheck(path.join(downloads, folder))).toContain('audit.json: OK');
 
   // The history lists the company, and the admin can delete it.

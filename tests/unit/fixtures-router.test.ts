@@ -96,8 +96,8 @@ describe('demo Intacct router', () => {
     expect(doc.title).toBe('Sage Intacct');
     expect(doc.querySelector('h1')).toBeNull();
     expect(doc.querySelectorAll('label, input, select, textarea')).toHaveLength(0);
-    // As Intacct's real menu (reference §3.4): an element of class qx-siamenu-main whose links are relative to
-    // /ia/acct/ and carry the session.
+    // As Intacct's real menu (docs/intacct.md#frames-and-the-menu): an element of class
+    // qx-siamenu-main whose links are relative to /ia/acct/ and carry the session.
     const links = Array.from(doc.querySelectorAll('.qx-siamenu-main a[target="iamain"]'), (a) => a.getAttribute('href') ?? '');
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^[a-z_]+\.phtml\?.*\.sess=demo$/i);

@@ -30,7 +30,7 @@ import type { ApplyPlan, ControlChange } from './plan';
 
 const LEVEL_WORDS: Record<PermissionLevel, string> = { all: 'All', 'read-only': 'Read only', custom: 'Custom' };
 const READ_RIGHTS = new Set(['list', 'view']);
-// View, Add, Edit and Delete each require List (reference §4).
+// View, Add, Edit and Delete each require List (docs/intacct.md#permission-verbs).
 const NEEDS_LIST = new Set(['view', 'add', 'edit', 'delete']);
 
 function emptyPlan(integration: string): ApplyPlan {

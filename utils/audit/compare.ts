@@ -1,5 +1,6 @@
 // Shared wording for values that are "almost right". Sender IDs are compared exactly by Intacct and can't be
-// edited once saved (reference §3.3), so an admin must be told precisely what differs, not just "wrong".
+// edited once saved (docs/intacct.md#web-services-sender-information), so an admin must be told precisely
+// what differs, not just "wrong".
 
 /** Case and surrounding spaces ignored: how Intacct's pickers and the guides treat most values. */
 export function looseEquals(a: string, b: string): boolean {
@@ -64,7 +65,7 @@ export function describeDifference(found: string, expected: string): string {
 }
 
 /**
- * Sender IDs Intacct itself uses (reference §3.3: "Companies using the AJAX gateway must add `ajax`"; the
+ * Sender IDs Intacct itself uses (docs/intacct.md#web-services-sender-information: the AJAX gateway needs `ajax`; the
  * Printed Document Toolbar needs `cdocs_v2`), keyed by ID, naming their user. A row with one of these is
  * never a mistyped vendor ID, so advice must not be to deactivate it.
  */

@@ -95,22 +95,23 @@ function guide(options: AuditFieldsOptions, midSentence = false): string {
 function whyWrong(rule: FieldRule, found: string, options: AuditFieldsOptions): string {
   const expected = expectedWords(rule);
   if (rule.pageKind === 'ws-user-form' && hasLabel(rule, 'user type') && looseEquals(expected, 'Business')) {
-    // Reference §4: user type caps permissions; only Business users can affect the GL.
+    // User type caps permissions; only Business users can affect the GL (docs/intacct.md#user-types).
     return `User type ${found} cannot post to the general ledger: the user type caps what a user can do, and only Business users can affect the GL, whatever permissions they are given.`;
   }
   if (rule.pageKind === 'ws-user-form' && hasLabel(rule, 'admin privileges') && looseEquals(expected, 'Full')) {
-    // Reference §4: only full admins have Platform Services features; integration guides ask for Full.
+    // Only full admins have Platform Services features; integration guides ask for Full
+    // (docs/intacct.md#admin-privileges).
     return `${guide(options)} asks for Full admin privileges, not ${found}; only full admins get Platform Services features.`;
   }
   if (rule.pageKind === 'ws-user-form' && hasLabel(rule, 'status')) {
     return `A web services user whose status is ${found} cannot sign in, so every request the integration sends would be refused.`;
   }
   if (rule.pageKind === 'sender-form' && hasLabel(rule, 'status')) {
-    // Reference §3.3: inactive sender IDs cannot make requests.
+    // Inactive sender IDs cannot make requests (docs/intacct.md#web-services-sender-information).
     return `A sender ID whose status is ${found} cannot make requests, so Intacct would refuse the integration.`;
   }
   if (rule.pageKind === 'role-form' && hasLabel(rule, 'name')) {
-    // Reference §3.3: the role name is immutable.
+    // The role name is immutable (docs/intacct.md#roles-and-the-permissions-window).
     return `${guide(options)} asks for the role name ${quoted(expected)}, and Intacct does not let you rename a role after saving.`;
   }
   if (isSenderIdRule(rule)) {
@@ -129,7 +130,7 @@ function nearMissMessage(rule: FieldRule, found: string, expected: string, optio
     return `${guide(options)} writes ${quoted(expected)}, but ${quoted(found)} is the sender ID ${intacctUse} uses; sender IDs are case-sensitive, so they are two different IDs. Ask the vendor which one it sends before saving.`;
   }
   if (isSenderIdRule(rule)) {
-    // Reference §3.3: case-sensitive and immutable once added.
+    // Case-sensitive and immutable once added (docs/intacct.md#web-services-sender-information).
     return `Intacct compares sender IDs exactly and they cannot be changed once added, so ${shown} will not work: it must be ${quoted(expected)}.`;
   }
   return `This value is compared exactly, so ${shown} does not match ${quoted(expected)}.`;

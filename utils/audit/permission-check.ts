@@ -154,9 +154,9 @@ function failedCall(
 }
 
 /**
- * Step 2 and 3 of reference §6: getUserPermissions for the web services user, compared with the
- * profile; where Intacct refuses that call, a one-record readByQuery of each object the profile's
- * modules need. Never throws.
+ * Step 2 and 3 of docs/intacct.md#connection-test-order: getUserPermissions for the web services
+ * user, compared with the profile; where Intacct refuses that call, a one-record readByQuery of
+ * each object the profile's modules need. Never throws.
  */
 export async function checkPermissions(
   input: PermissionCheckInput,

@@ -346,7 +346,8 @@ function objectFinding(
   const missing = [...expectedKeys]
     .map((k) => state.available.find((r) => r.toLowerCase() === k))
     .filter((r): r is string => r !== undefined && !state.grantedKeys.has(r.toLowerCase()));
-  // View, Add, Edit and Delete each require List (reference §4): List is never beyond a guide's rights.
+  // View, Add, Edit and Delete each require List (docs/intacct.md#permission-verbs): List is never beyond a
+  // guide's rights.
   const impliedList = need.kind === 'rights' && expectedKeys.size > 0;
   const extra = complete ? state.granted.filter((r) => !expectedKeys.has(r.toLowerCase()) && !(impliedList && r.toLowerCase() === 'list')) : [];
   const lacking = [...missing, ...unavailable];

@@ -3,7 +3,8 @@ import type { Finding } from './finding';
 
 /**
  * Role-based companies: the web services user has no rights until the integration's role is assigned to
- * it (Expensify guide, step 1b.3; "a user with no role can access nothing", reference §4).
+ * it (Expensify guide, step 1b.3; "a user with no role can access nothing",
+ * docs/intacct.md#role-based-and-user-based-permissions).
  */
 export function auditRoleAssignment(assigned: AssignedRoles, roleName: string, stepId: string | undefined): Finding {
   const present = assigned.roles.some((r) => r.toLowerCase() === roleName.toLowerCase());

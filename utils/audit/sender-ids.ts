@@ -49,7 +49,7 @@ export function auditSenderIds(
         group: '',
         ...(options.stepId ? { stepId: options.stepId } : {}),
       };
-      // Exact comparison: Intacct compares sender IDs exactly (reference §3.3).
+      // Exact comparison: Intacct compares sender IDs exactly (docs/intacct.md#web-services-sender-information).
       const exact = rows.filter((r) => r.senderId === rule.id);
       const active = exact.find(isActive);
       if (active) {
@@ -74,8 +74,9 @@ export function auditSenderIds(
         const intacctUse = intacctSenderUser(near.senderId);
         if (intacctUse) {
           // The vendor's guide and Intacct's help spell this sender differently (Certify's "Ajax" against
-          // Intacct's "ajax", reference §1.1, §3.3): the row is right for Intacct, and whether the vendor
-          // really needs the other spelling is not something the page can tell.
+          // Intacct's "ajax", docs/intacct.md#gateway-transport,
+          // docs/intacct.md#web-services-sender-information): the row is right for Intacct, and whether
+          // the vendor really needs the other spelling is not something the page can tell.
           findings.push({
             ...base,
             status: 'missing',

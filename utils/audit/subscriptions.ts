@@ -14,13 +14,16 @@ export function subscriptionFindingId(rule: SubscriptionRule): string {
 }
 
 // "Time & Expenses" and "Time and Expenses" are one application (normalizeName); the product also says
-// "Expenses" now (reference §3.3), which the profiles list as an alias.
+// "Expenses" now (docs/intacct.md#expenses-configuration), which the profiles list as an alias.
 function find(rows: readonly CompanySubscription[], names: readonly string[]): CompanySubscription | undefined {
   const wanted = new Set(names.map(normalizeName));
   return rows.find((r) => wanted.has(normalizeName(r.application)));
 }
 
-/** Reference §3.3: a company that lists Customization Services does not have Platform Services, and only Sage support enables it. */
+/**
+ * A company that lists Customization Services does not have Platform Services, and only Sage support enables it
+ * (docs/intacct.md#subscriptions).
+ */
 function notListedMessage(name: string, rows: readonly CompanySubscription[]): { message: string; fix: string } {
   if (normalizeName(name) === normalizeName('Platform Services')) {
     const hint = find(rows, ['Customization Services'])

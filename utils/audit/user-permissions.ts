@@ -11,7 +11,7 @@ import { nameSlug, normalizeName } from '@/utils/reading/text';
  * finding per module (subject = the module) sums up its permissions; one per permission says what is off.
  *
  * ASSUMED, because getUserPermissions lists only granted rights and Intacct publishes no full verb list
- * per permission (reference §1.6, §4):
+ * per permission (docs/intacct.md#getuserpermissions, docs/intacct.md#permission-verbs):
  * - All: every permission of the application must carry more than List/View. A permission holding
  *   List+View only is read-only, so All is not granted (wrong, as a half-ticked grid is on the page); a
  *   permission with a single verb (e.g. "Approve Expenses: List") is taken as complete.
@@ -112,7 +112,7 @@ function policyFinding(rule: PermissionRule, policy: Policy, want: PermissionObj
     expectedKeys = new Set(READ_RIGHTS);
     expected = ctx.complete ? 'List, View only' : 'List, View';
   } else if (want) {
-    // View, Add, Edit and Delete each require List (reference §4), so List is never beyond them.
+    // View, Add, Edit and Delete each require List (docs/intacct.md#permission-verbs), so List is never beyond them.
     expectedKeys = new Set([...lower(want.rights), 'list']);
     expected = list(want.rights);
   } else {

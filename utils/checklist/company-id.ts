@@ -1,7 +1,8 @@
 /**
- * The Intacct company the admin is signed in to. ASSUMED (reference §3.1, §7): the frameset URL carries
- * `.cc=<company>` after sign-in, and the header shows "Company name (COMPANYID)". Both are read; neither
- * is documented, so this returns null rather than guess.
+ * The Intacct company the admin is signed in to. ASSUMED (docs/intacct.md#hosts-and-urls,
+ * docs/intacct.md#assumptions-the-extension-makes): the frameset URL carries `.cc=<company>` after
+ * sign-in, and the header shows "Company name (COMPANYID)". Both are read; neither is documented, so
+ * this returns null rather than guess.
  */
 export function readCompanyId(doc: Document | null, url: string): string | null {
   try {

@@ -3,8 +3,8 @@ import type { IntegrationProfile } from '@/utils/profiles/schema';
 
 /**
  * Where Intacct itself corroborates an audit, for the auditor who will not take the extension's word
- * (reference §4.1, found 2026-12-01): the API Usage Detail report shows which sender IDs made requests,
- * and the Audit Trail marks changes made through the API.
+ * (docs/intacct.md#evidence-that-a-connection-is-live): the API Usage Detail report shows which
+ * sender IDs made requests, and the Audit Trail marks changes made through the API.
  */
 export interface Corroboration {
   name: string;

@@ -203,8 +203,8 @@ export function describeSource(source: Omit<EvidenceSource, 'description'>): str
 
 /**
  * What the rows cannot prove, said on the report rather than guessed around. Role-based companies: the
- * API reports effective rights (reference §0 item 5), which Intacct does not say are the union of the
- * user's roles (reference §7 item 5).
+ * API reports effective rights (docs/intacct.md#getuserpermissions), which Intacct does not say are the union of the
+ * user's roles (docs/intacct.md#what-getuserpermissions-covers).
  */
 export function caveatsFor(
   source: Omit<EvidenceSource, 'description'>,
@@ -219,7 +219,7 @@ export function caveatsFor(
       ? values.permissionModel
       : profile.options.find((o) => o.id === 'permissionModel')?.default;
     const roles =
-      'getUserPermissions is documented as the user’s effective rights. In a role-based company these should be the union of the roles assigned to the user and to its user groups, but Intacct does not state that (reference §7 item 5): the rows are what the API reported, not any one role’s grid. To see which role grants a right, open each role’s Permissions.';
+      'getUserPermissions is documented as the user’s effective rights. In a role-based company these should be the union of the roles assigned to the user and to its user groups, but Intacct does not state that (docs/intacct.md#what-getuserpermissions-covers): the rows are what the API reported, not any one role’s grid. To see which role grants a right, open each role’s Permissions.';
     if (model === 'role-based') caveats.push(`This company grants rights through roles. ${roles}`);
     else if (model === undefined) caveats.push(`If this company grants rights through roles: ${roles}`);
     if (source.method === 'readByQuery') {

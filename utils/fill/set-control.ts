@@ -19,7 +19,8 @@ export function setProperty(el: Element, property: 'value' | 'checked', value: s
 
 export function announce(el: Element): void {
   // A property write alone is invisible to page scripts: classic onchange handlers and the current UI's
-  // components (reference §3.1) learn of a value through these events, and delegated listeners need them to bubble.
+  // components (docs/intacct.md#page-markup) learn of a value through these events, and delegated
+  // listeners need them to bubble.
   const view = el.ownerDocument.defaultView;
   const EventCtor = view?.Event ?? Event;
   el.dispatchEvent(new EventCtor('input', { bubbles: true }));

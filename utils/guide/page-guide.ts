@@ -22,7 +22,8 @@ function menuPathText(menuPath: { older: string; current?: string | undefined })
     : menuPath.older;
 }
 
-// Intacct compares sender IDs exactly and never lets one be edited after it is added (reference §3.3).
+// Intacct compares sender IDs exactly and never lets one be edited after it is added
+// (docs/intacct.md#web-services-sender-information).
 function senderCaution(profile: IntegrationProfile): string {
   const ids = profile.senderIds.map((s) => `“${s.id}”`).join(' or ');
   return `Before you click Save: a sender ID is case-sensitive and cannot be changed afterwards. Check it reads exactly ${ids}, with no spaces.`;

@@ -2,9 +2,10 @@ import type { GatewayCode } from './codes';
 import type { GatewayError } from './schema';
 
 // Live text ends with " [Support ID: …]" (gateway errors with " [Request ID: …]"); it changes on every
-// call, so it is cut before matching but kept in what the admin sees (reference §1.4, SOURCES.md).
-// Found by position, not by one pattern: a reply's text is the server's to choose, and a pattern tried
-// from every space of a long run of spaces scans the run once per space.
+// call, so it is cut before matching but kept in what the admin sees (docs/intacct.md#reply-shapes,
+// tests/fixtures/intacct-xml/SOURCES.md). Found by position, not by one pattern: a reply's text is the
+// server's to choose, and a pattern tried from every space of a long run of spaces scans the run once
+// per space.
 const ID_OPENING = /^\[(?:support|request) id:/i;
 
 export function stripSupportId(value: string): string {
@@ -32,8 +33,9 @@ type Rule = { code: GatewayCode; matches: (error: GatewayError, text: string) =>
 
 /*
  * Control and authentication levels share one rule list: the same XL03000006 number means four
- * different things, told apart only by the text (reference §0 item 2, §1.5), and gateway variants
- * put at control level what the classic gateway puts at authentication level (§0 item 3).
+ * different things, told apart only by the text (docs/intacct.md#one-errorno-several-causes), and gateway variants
+ * put at control level what the classic gateway puts at authentication level
+ * (docs/intacct.md#replies-with-http-400-and-401).
  * Order = root cause first: an expired company or a request Intacct could not read makes every other
  * message moot, and the gateway checks the sender before the user.
  */
@@ -65,9 +67,9 @@ const SIGN_IN_RULES: readonly Rule[] = [
   {
     /*
      * invalidRequest / GW-0011 "Invalid Request" is what a wrong company ID produces (HTTP 400,
-     * reference §1.5 "Wrong company ID"); UMPA reads it as a sender problem, but the company ID is part
-     * of the sign-in the admin types, so it is reported as user-credentials and the diagnosis names
-     * the company ID first and the sender ID as the next thing to check.
+     * docs/intacct.md#error-catalogue, "wrong company ID"); UMPA reads it as a sender problem, but
+     * the company ID is part of the sign-in the admin types, so it is reported as user-credentials
+     * and the diagnosis names the company ID first and the sender ID as the next thing to check.
      */
     code: 'user-credentials',
     matches: (e, t) =>
@@ -77,8 +79,9 @@ const SIGN_IN_RULES: readonly Rule[] = [
   },
 ];
 
-// A denial arrives as a function-level failure after a good sign-in (reference §0 item 4); the
-// variants come from §1.5 ("Permission-like variants", "Audit history denied").
+// A denial arrives as a function-level failure after a good sign-in (docs/intacct.md#permission-denials); the
+// variants come from docs/intacct.md#error-catalogue ("permission-like refusals", "audit history
+// refused").
 const PERMISSION_TEXT = [
   /You do not have permission for API/i,
   /not authori[sz]ed to perform this action/i,
@@ -103,8 +106,8 @@ function firstRule(rules: readonly Rule[], errors: readonly GatewayError[]): Gat
 
 /** Code for a failed control block or a failed authentication, from that level's errors. */
 export function classifySignInFailure(errors: readonly GatewayError[]): GatewayCode {
-  // Unclassified: reference §1.5 says the best proxy is "check the subscription, the authorization
-  // and the credentials", which is what 'unknown' is diagnosed as.
+  // Unclassified: docs/intacct.md#no-error-for-a-missing-subscription says the best proxy is "check the
+  // subscription, the sender authorization and the credentials", which is what 'unknown' is diagnosed as.
   return firstRule(SIGN_IN_RULES, errors) ?? 'unknown';
 }
 

@@ -1,5 +1,5 @@
 // One code per thing the admin has to do differently; the popup and the diagnosis key off these.
-// The levels behind them are in reference §0 item 1 and the catalogue in §1.5.
+// The levels behind them are in docs/intacct.md#error-levels and the catalogue in docs/intacct.md#error-catalogue.
 export const GATEWAY_CODES = [
   'ok',
   'sender-credentials',

@@ -22,7 +22,7 @@ export interface DiagnosisContext {
 }
 
 // Intacct's own words help when we could not classify; the Support ID is kept because Sage support
-// asks for it (reference §6).
+// asks for it (docs/intacct.md#reply-shapes).
 function intacctSaid(errors: readonly GatewayError[]): string {
   const error = errors.find((e) => e.description2 !== '' || e.description !== '');
   if (!error) return '';
@@ -35,7 +35,7 @@ function quoted(value: string): string {
 }
 
 function userCredentials(ctx: DiagnosisContext): Diagnosis {
-  // A wrong company ID comes back as invalidRequest / "Invalid Request" (reference §1.5), and UMPA
+  // A wrong company ID comes back as invalidRequest / "Invalid Request" (docs/intacct.md#error-catalogue), and UMPA
   // reads the same error as a sender problem, so both are named.
   const invalidRequest = ctx.errors.some(
     (e) => /^(invalidRequest|GW-0011)$/i.test(e.errorno) || /^Invalid Request\b/i.test(stripSupportId(e.description)),
@@ -89,8 +89,9 @@ export function diagnose(code: GatewayCode, ctx: DiagnosisContext): Diagnosis {
         severity: 'success',
       };
     case 'sender-credentials':
-      // A sender ID and its password are issued by Sage with a Web Services developer licence (§1.5); adding
-      // an authorization in the company does not fix a wrong password, so no checklist step is named.
+      // A sender ID and its password are issued by Sage with a Web Services developer licence
+      // (docs/intacct.md#error-catalogue); adding an authorization in the company does not fix a
+      // wrong password, so no checklist step is named.
       return {
         title: 'The sender ID or sender password is wrong',
         sentence:
@@ -163,7 +164,8 @@ export function diagnose(code: GatewayCode, ctx: DiagnosisContext): Diagnosis {
         severity: 'error',
       };
     case 'unknown':
-      // Reference §1.5: no distinct error exists for a missing subscription; this is the best proxy.
+      // No distinct error exists for a missing subscription; this is the best proxy
+      // (docs/intacct.md#no-error-for-a-missing-subscription).
       return {
         title: 'Intacct refused the connection',
         sentence:

@@ -4,9 +4,10 @@ import { normalizeName } from '@/utils/reading/text';
 /*
  * Which objects we read to learn whether a module is open to the web services user, when
  * getUserPermissions itself is refused. THIS MAP IS OURS, not Intacct's: the object names come from
- * reference §1.6 (a scraper's object map) and §6 (the probes it suggests), and which module guards
- * which object is our reading of the module names; Intacct documents neither. Keys are module names as
- * the profiles spell them; a profile rule reaches them through its module name or its aliases.
+ * docs/intacct.md#objects-for-audits (a scraper's object map) and docs/intacct.md#connection-test-order
+ * (the probes it suggests), and which module guards which object is our reading of the module names;
+ * Intacct documents neither. Keys are module names as the profiles spell them; a profile rule reaches
+ * them through its module name or its aliases.
  */
 export const MODULE_OBJECTS: Readonly<Record<string, readonly string[]>> = {
   'General Ledger': ['GLACCOUNT'],

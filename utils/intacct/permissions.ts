@@ -3,14 +3,15 @@ import { normalizeName } from '@/utils/reading/text';
 import { userPermissionsDataSchema } from './schema';
 
 export interface ApplicationPermissions {
-  /** Trimmed: the gateway sends "Time " (reference §1.6). */
+  /** Trimmed: the gateway sends "Time " (docs/intacct.md#getuserpermissions). */
   application: string;
   policies: { name: string; rights: string[] }[];
 }
 
 /**
- * Effective rights per application from a successful getUserPermissions result (reference §0
- * item 5, §1.6). An empty list when the reply holds no such result or an unreadable one.
+ * Effective rights per application from a successful getUserPermissions result
+ * (docs/intacct.md#getuserpermissions). An empty list when the reply holds no such result or an
+ * unreadable one.
  */
 export function parseUserPermissions(outcome: GatewayOutcome): ApplicationPermissions[] {
   const result = outcome.results.find((r) => r.function === 'getUserPermissions' && r.status === 'success');
@@ -37,7 +38,7 @@ export function parseUserPermissions(outcome: GatewayOutcome): ApplicationPermis
 
 /**
  * getUserPermissions' applicationName as a module name's key (normalizeName). It truncates "Time & Expenses" to
- * "Time " (reference §1.6), so a bare "Time" here is Time & Expenses; only here, because on the
+ * "Time " (docs/intacct.md#getuserpermissions), so a bare "Time" here is Time & Expenses; only here, because on the
  * product's pages "Time" is an application of its own (timesheets).
  */
 export function applicationModuleName(applicationName: string): string {

@@ -2,14 +2,14 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { z } from '@/utils/zod';
 
 // XML 1.0 cannot carry C0 control characters other than tab, LF and CR; sending one makes the
-// gateway answer XL03000003 (reference §1.5), so it is refused here where the field can be named.
+// gateway answer XL03000003 (docs/intacct.md#error-catalogue), so it is refused here where the field can be named.
 const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 const xmlText = z.string().refine((value) => !XML_ILLEGAL.test(value), {
   message: 'contains a control character that XML cannot carry',
 });
 const required = xmlText.refine((value) => value.trim() !== '', { message: 'is empty' });
-// The SDK limits control IDs to 1–256 characters (reference §1.2).
+// The SDK limits control IDs to 1–256 characters (docs/intacct.md#request-envelope).
 const controlId = required.refine((value) => value.length <= 256, { message: 'is longer than 256 characters' });
 
 export const gatewayControlSchema = z.object({
@@ -24,7 +24,7 @@ export const gatewayAuthSchema = z.discriminatedUnion('kind', [
     userId: required,
     companyId: required,
     password: required,
-    // Entity (location) sign-in; reference §1.2 puts it after the password.
+    // Entity (location) sign-in; docs/intacct.md#request-envelope puts it after the password.
     locationId: xmlText.optional(),
   }),
   z.object({ kind: z.literal('session'), sessionId: required }),
@@ -34,7 +34,7 @@ export const gatewayFunctionSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('getAPISession'),
     controlId,
-    // '' asks for a top-level session from an entity sign-in (reference §1.3).
+    // '' asks for a top-level session from an entity sign-in (docs/intacct.md#api-sessions).
     locationId: xmlText.optional(),
   }),
   z.object({ kind: z.literal('getUserPermissions'), controlId, userId: required }),
@@ -94,7 +94,7 @@ function authBody(auth: GatewayAuth): XmlNode {
 
 /**
  * Builds the request body. Object key order is the element order, and it follows the v3.0 XSD
- * sequence (reference §1.2); the gateway validates against that schema.
+ * sequence (docs/intacct.md#request-envelope); the gateway validates against that schema.
  * Throws a ZodError when the input is invalid; use gatewayRequestSchema.safeParse to check first.
  */
 export function buildRequest(input: GatewayRequest): string {
@@ -128,8 +128,8 @@ const SECRET_ELEMENTS = /(<(password|sessionid)(?:\s[^>]*)?(?<!\/)>)[\s\S]*?(<\/
 
 /**
  * Hides credentials before a request is shown or logged, as the SDK does for <password>
- * (reference §6). Session IDs are hidden too: with the sender credentials they act as a sign-in
- * (reference §3.1, §6 "never persist … the sessionid").
+ * (docs/intacct.md#secrets-and-sessions). Session IDs are hidden too: with the sender credentials they act as a sign-in
+ * (docs/intacct.md#hosts-and-urls, docs/intacct.md#secrets-and-sessions).
  */
 export function redactRequest(xml: string): string {
   return xml.replace(SECRET_ELEMENTS, (_match, open: string, _tag: string, close: string) => `${open}***${close}`);

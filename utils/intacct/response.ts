@@ -15,7 +15,7 @@ export type { GatewayError } from './schema';
 export interface FunctionResult {
   function: string;
   controlId: string;
-  /** 'success', 'failure' or 'aborted' (reference §1.4), lower-cased. */
+  /** 'success', 'failure' or 'aborted' (docs/intacct.md#reply-shapes), lower-cased. */
   status: string;
   /**
    * The parsed <data> element as fast-xml-parser gives it: attributes as '@_count' etc., every
@@ -49,7 +49,7 @@ export function ourError(description: string): GatewayError {
 
 // Paths, not bare tag names, so a record field that happens to be called "result" or "policy"
 // inside <data> keeps its shape. Records directly under <data> are always lists too, because one
-// record otherwise parses as an object and several as an array (reference §1.4).
+// record otherwise parses as an object and several as an array (docs/intacct.md#reply-shapes).
 const ALWAYS_LIST = new Set([
   'response.errormessage.error',
   'response.operation',
@@ -67,7 +67,7 @@ const parser = new XMLParser({
   // Keeps IDs such as "0012" and amounts such as "12.50" as written (build-recipe: fast-xml-parser).
   parseTagValue: false,
   parseAttributeValue: false,
-  // Numeric references such as &#039; (the sender-not-authorized text, reference §1.5) are only
+  // Numeric references such as &#039; (the sender-not-authorized text, docs/intacct.md#error-catalogue) are only
   // decoded with this on.
   htmlEntities: true,
   isArray: (_tag, jPath, _isLeaf, isAttribute) =>
@@ -159,7 +159,7 @@ function classify(tree: ParsedResponse): GatewayOutcome {
   const results = operations.flatMap((op) => (op.result ?? []).map(toResult));
   const errors = [...controlErrors, ...authErrors, ...results.flatMap((r) => r.errors)];
 
-  // Levels in order (reference §0 item 1): control, then authentication, then functions.
+  // Levels in order (docs/intacct.md#error-levels): control, then authentication, then functions.
   if (!isSuccess(control.status) || (operations.length === 0 && controlErrors.length > 0)) {
     return failure(classifySignInFailure(controlErrors), errors, results);
   }
@@ -195,8 +195,9 @@ export function oversizedReply(httpStatus: number | undefined, size?: number): G
 
 /**
  * Reads a gateway reply into an outcome. Never throws. httpStatus, when given, is the HTTP status
- * the reply came with: 429 is a rate limit whatever the body says (reference §1.1); any other
- * status is judged by the body, because the gateway sends 400/401 with a normal XML reply (§0 item 3).
+ * the reply came with: 429 is a rate limit whatever the body says (docs/intacct.md#gateway-transport); any other
+ * status is judged by the body, because the gateway sends 400/401 with a normal XML reply
+ * (docs/intacct.md#replies-with-http-400-and-401).
  */
 export function parseGatewayResponse(xml: string, httpStatus?: number): GatewayOutcome {
   try {

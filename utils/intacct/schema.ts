@@ -1,7 +1,7 @@
 import { z } from '@/utils/zod';
 
-// Shapes of a parsed gateway reply, as loose as real replies are (reference §1.4 "Reality is looser
-// than the DTD"). The parser runs with parseTagValue: false, so every leaf is a string; an element
+// Shapes of a parsed gateway reply, as loose as real replies are (docs/intacct.md#reply-shapes: real replies are looser
+// than the DTD). The parser runs with parseTagValue: false, so every leaf is a string; an element
 // that also has attributes arrives as an object with '#text'.
 const text = z
   .union([z.string(), z.object({ '#text': z.string().optional() }).loose()])
@@ -10,7 +10,7 @@ const text = z
 const optionalText = text.optional().transform((value) => value ?? '');
 
 // errorno can be free text ("Query Failed"), and gateway errors carry only errorno + description
-// (reference §1.4, sample gateway-http401-sign-in-incorrect.xml).
+// (docs/intacct.md#reply-shapes, sample gateway-http401-sign-in-incorrect.xml).
 const errorObject = z
   .object({
     errorno: optionalText,
@@ -41,7 +41,7 @@ export const errorMessageSchema = z
   .transform((value): GatewayError[] => (value === undefined || value === '' ? [] : (value.error ?? [])));
 
 // Only status is certain: a gateway 401 reply has no senderid or controlid, and PL04000055 came
-// with them empty (reference §0 item 3, §1.4).
+// with them empty (docs/intacct.md#replies-with-http-400-and-401, docs/intacct.md#reply-shapes).
 export const controlSchema = z
   .object({
     status: text,
@@ -52,7 +52,7 @@ export const controlSchema = z
   })
   .loose();
 
-// locationid is often empty and sessiontimeout is missing from older replies (reference §1.3).
+// locationid is often empty and sessiontimeout is missing from older replies (docs/intacct.md#api-sessions).
 export const authenticationSchema = z
   .object({
     status: text,
@@ -65,7 +65,7 @@ export const authenticationSchema = z
   .loose();
 
 // status may be success, failure or aborted; a failed result may carry data and errormessage
-// together (reference §1.4). data stays raw: its shape depends on the function.
+// together (docs/intacct.md#reply-shapes). data stays raw: its shape depends on the function.
 export const resultSchema = z
   .object({
     status: text,
@@ -99,7 +99,7 @@ export const responseSchema = z.object({
 export type ParsedResponse = z.infer<typeof responseSchema>;
 export type ParsedResult = z.infer<typeof resultSchema>;
 
-// getAPISession data (reference §1.3). Every child of <data> is parsed as a list (see response.ts).
+// getAPISession data (docs/intacct.md#api-sessions). Every child of <data> is parsed as a list (see response.ts).
 export const apiSessionDataSchema = z
   .object({
     api: z
@@ -112,7 +112,7 @@ export const apiSessionDataSchema = z
   })
   .loose();
 
-// getUserPermissions data (reference §1.6): rights are pipe-delimited.
+// getUserPermissions data (docs/intacct.md#getuserpermissions): rights are pipe-delimited.
 const policySchema = z.object({ policyName: optionalText, rights: optionalText }).loose();
 const appSubscriptionSchema = z
   .object({

@@ -9,7 +9,7 @@ import {
 import { readBodyLimited, type LimitedBody } from './read-body';
 import { MAX_REPLY_BYTES, ourError, oversizedReply, parseGatewayResponse, type GatewayOutcome } from './response';
 
-// Reference §1.1: every client starts here; getAPISession may hand back another *.intacct.com host.
+// Every client starts here; getAPISession may hand back another *.intacct.com host (docs/intacct.md#gateway-transport).
 export const DEFAULT_ENDPOINT = 'https://api.intacct.com/ia/xml/xmlgw.phtml';
 
 export type TransportResult =
@@ -105,7 +105,7 @@ async function attempt(fetchFn: typeof fetch, endpoint: string, xml: string, tim
 }
 
 /**
- * Posts a request to the XML gateway. Never throws. Follows the SDK's policy (reference §1.1):
+ * Posts a request to the XML gateway. Never throws. Follows the SDK's policy (docs/intacct.md#gateway-transport):
  * retry 5xx with exponential backoff but never 524, and treat a 4xx carrying XML as a normal reply.
  */
 export async function postToGateway(xml: string, opts: PostOptions = {}): Promise<TransportResult> {
@@ -192,7 +192,7 @@ export type ConnectionTestResult =
       redactedRequest?: string;
     };
 
-// Intacct error texts can quote request values (reference §1.5 XL03000003 quotes the schema error);
+// Intacct error texts can quote request values (docs/intacct.md#error-catalogue: XL03000003 quotes the schema error);
 // short strings are skipped because replacing them would shred ordinary words.
 export function scrub<T>(value: T, secrets: readonly string[]): T {
   const hidden = secrets.filter((secret) => secret.length >= 4);
@@ -217,8 +217,9 @@ function defaultControlId(): string {
 }
 
 /**
- * The popup's connection test, step 1 of reference §6: getAPISession with the login, sent alone
- * (§1.3), classified and diagnosed. Never throws, and the result never holds either password.
+ * The popup's connection test, step 1 of docs/intacct.md#connection-test-order: getAPISession with the login,
+ * sent alone (docs/intacct.md#api-sessions), classified and diagnosed. Never throws, and the result never holds
+ * either password.
  */
 export async function testConnection(
   input: ConnectionTestInput,
@@ -313,9 +314,9 @@ export type SessionCallResult =
     };
 
 /**
- * Runs functions in one request signed in with an API session (reference §1.2 session form), on the
- * endpoint the session came with (§1.3). Never throws; the result never holds the sender password
- * or the session ID.
+ * Runs functions in one request signed in with an API session (docs/intacct.md#request-envelope,
+ * session form), on the endpoint the session came with (docs/intacct.md#api-sessions). Never
+ * throws; the result never holds the sender password or the session ID.
  */
 export async function callWithSession(
   session: SessionCredentials,

@@ -71,7 +71,7 @@ const CheckPermissionsMessageSchema = z.strictObject({
   profileId: z.string().min(1).max(64),
   options: Options,
   companyId: Id,
-  // Every request carries the sender credentials, session-signed ones too (reference §1.2).
+  // Every request carries the sender credentials, session-signed ones too (docs/intacct.md#request-envelope).
   senderPassword: Secret,
 });
 

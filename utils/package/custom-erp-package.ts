@@ -2,7 +2,7 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CustomField, DataDescription, ProfilePackage } from '@/utils/profiles/schema';
 
 /*
- * A Customization Services package (reference §5; CustomERPPackage.xsd in intacct/intacct_dtd):
+ * A Customization Services package (docs/intacct.md#custom-package-xml; CustomERPPackage.xsd in intacct/intacct_dtd):
  *   customErpPackage = packageDescription (name, description, author), featureKeys?, customFields?,
  *                      smartLinks?, customReports?, signature?, interactiveReports?
  * in that order, and no empty section. We write only packageDescription and customFields, from the

@@ -10,9 +10,10 @@ export interface AssignedRoles {
 const ROLE_COLUMN = ['role name', 'role'];
 
 /**
- * The roles listed on a user form's "Roles information" tab (role-based companies only, reference §3.3),
- * found by its "Role name" column in whichever structure draws it. Placeholder rows ("No roles
- * assigned…", one cell spanning the table) are not roles. Null when the form has no such table.
+ * The roles listed on a user form's "Roles information" tab (role-based companies only,
+ * docs/intacct.md#web-services-user-form), found by its "Role name" column in whichever structure
+ * draws it. Placeholder rows ("No roles assigned…", one cell spanning the table) are not roles. Null
+ * when the form has no such table.
  */
 export function readAssignedRoles(doc: Document): AssignedRoles | null {
   const table = findTables(doc, (cols) => cols.some((c) => ROLE_COLUMN.includes(c)) && !cols.includes('sender id'))[0];

@@ -48,7 +48,7 @@ export interface PermissionsWindow {
   subject: PageSubject | null;
   /** The (first) application shown. */
   application: string | null;
-  /** From the window's note, e.g. "Business"; the user type caps the rights (reference §4). */
+  /** From the window's note, e.g. "Business"; the user type caps the rights (docs/intacct.md#user-types). */
   userType?: string;
   /** The sections of the (first) application. */
   sections: PermissionSection[];

@@ -1,7 +1,8 @@
 import { normalizeName } from '@/utils/reading/text';
 import { countIn } from './signals';
 
-// Application names as Intacct's subscription pages list them; both product generations (reference §4).
+// Application names as Intacct's subscription pages list them; both product generations
+// (docs/intacct.md#subscriptions).
 const APPLICATIONS = [
   'administration',
   'company',

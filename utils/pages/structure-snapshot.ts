@@ -80,7 +80,7 @@ function withoutEmails(text: string): string {
 }
 
 /**
- * "ID--Name" is how Intacct writes a record (reference §3.1): a user's, an employee's, an account's. From
+ * "ID--Name" is how Intacct writes a record (docs/intacct.md#page-markup): a user's, an employee's, an account's. From
  * the word holding the first "x--y" to the end of the (squashed) text, as `\S+--\S.*$` would, found by
  * position so a long word without one is read once.
  */
@@ -111,7 +111,7 @@ const ACTION_WORDS = /^(permissions|subscriptions|edit|delete|view|configure|rem
 // read-only views' terms, tabs.
 const WORDS = new Set(['label', 'legend', 'caption', 'summary', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt']);
 const WORD_ROLES = new Set(['heading', 'columnheader', 'tab']);
-// A class that says "this is a label" (Intacct's classic forms, reference §3.4).
+// A class that says "this is a label" (Intacct's classic forms, docs/intacct.md#page-markup).
 const LABEL_CLASS = /(^|[\s_-])(label|caption|cap)([\s_-]|$)/i;
 
 /** Intacct's label cells end with a colon ("User ID:&nbsp;*"); a data cell does not. A scan from the end, no pattern. */

@@ -2,8 +2,8 @@ import type { IntegrationProfile } from './schema';
 import { PERMISSION_MODEL_OPTION, SENDER_STATUS_ACTIVE } from './common';
 
 // Source: Emburse Certify's "Installing the Sage Intacct Connector" (seed 003; help.certify.com articles
-// cited in reference §4.1). Its permission grid is mostly screenshots: only the rows the text names are
-// recorded, and the rest is listed in knownGaps rather than guessed.
+// cited in docs/intacct.md#requirements-by-connector). Its permission grid is mostly screenshots: only
+// the rows the text names are recorded, and the rest is listed in knownGaps rather than guessed.
 
 export const CERTIFY_SENDER_IDS = ['Ajax', 'Certify'] as const;
 
@@ -43,7 +43,8 @@ export const CERTIFY_PROFILE: IntegrationProfile = {
       instructions: [
         'The connector needs both the Platform Services and the Web Services subscriptions.',
         'In the newer Subscriptions page, Web Services sits near the bottom of the Applications tab.',
-        // Reference §3.3: Customization Services is only listed while Platform Services is off, and only Sage support enables it.
+        // Customization Services is only listed while Platform Services is off, and only Sage support enables
+        // it (docs/intacct.md#subscriptions).
         'If the page offers Customization Services rather than Platform Services, Platform Services is not on yet; Sage support enables it.',
         'The connector reads and writes through Intacct’s API, and its calls grow with your data: check that your Intacct level of service covers its volume and that of your other web services integrations.',
       ],

@@ -3,7 +3,10 @@ import type { FieldRule, OptionChoice, ProfileOption, When } from './schema';
 // What several published guides ask in the same words. Kept here once so a correction (a label Intacct
 // renames, a clearer fix) reaches every profile.
 
-/** Role- or user-based permissions is a company-wide Intacct setting; guides branch on it (reference §4). */
+/**
+ * Role- or user-based permissions is a company-wide Intacct setting; guides branch on it
+ * (docs/intacct.md#role-based-and-user-based-permissions).
+ */
 export const PERMISSION_MODEL_OPTION: ProfileOption = {
   id: 'permissionModel',
   label: 'Permission model',
@@ -38,7 +41,7 @@ export function whenYes(optionId: string): When {
   return [{ option: optionId, in: [YES.value] }];
 }
 
-/** Only Business users can affect the general ledger (reference §4); the guides all ask for it. */
+/** Only Business users can affect the general ledger (docs/intacct.md#user-types); the guides all ask for it. */
 export const USER_TYPE_BUSINESS: FieldRule = {
   id: 'ws-user-type',
   pageKind: 'ws-user-form',
@@ -48,7 +51,10 @@ export const USER_TYPE_BUSINESS: FieldRule = {
   fix: 'Set User type to Business.',
 };
 
-/** Guides ask for Full admin privileges (reference §4.1: Expensify, Brex, BILL, Apideck, Codat…). */
+/**
+ * Guides ask for Full admin privileges (docs/intacct.md#requirements-by-connector: Expensify, Brex, BILL,
+ * Apideck, Codat…).
+ */
 export const ADMIN_PRIVILEGES_FULL: FieldRule = {
   id: 'ws-admin-privileges',
   pageKind: 'ws-user-form',
@@ -58,7 +64,7 @@ export const ADMIN_PRIVILEGES_FULL: FieldRule = {
   fix: 'Set Admin privileges to Full.',
 };
 
-/** A Locked out or Inactive web services user cannot sign in (reference §3.3). */
+/** A Locked out or Inactive web services user cannot sign in (docs/intacct.md#web-services-user-form). */
 export const STATUS_ACTIVE: FieldRule = {
   id: 'ws-status',
   pageKind: 'ws-user-form',
@@ -68,7 +74,10 @@ export const STATUS_ACTIVE: FieldRule = {
   fix: 'Set Status to Active.',
 };
 
-/** Intacct refuses requests from an inactive sender ID (reference §3.3), whatever the vendor's guide says. */
+/**
+ * Intacct refuses requests from an inactive sender ID (docs/intacct.md#web-services-sender-information),
+ * whatever the vendor's guide says.
+ */
 export const SENDER_STATUS_ACTIVE: FieldRule = {
   id: 'sender-status',
   pageKind: 'sender-form',

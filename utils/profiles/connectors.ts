@@ -10,9 +10,9 @@ import { GORILLA_EXPENSE_PROFILE } from './connectors/gorilla-expense';
 import { RAMP_PROFILE } from './connectors/ramp';
 import { TALLIE_PROFILE } from './connectors/tallie';
 
-// Published connector requirements from reference §4.1, one module a vendor under connectors/ (the steps
-// their guides share in connectors/steps.ts). Each profile holds only what its sources state; whatever they
-// leave out is in knownGaps, never filled in from another vendor.
+// Published connector requirements from docs/intacct.md#requirements-by-connector, one module a vendor
+// under connectors/ (the steps their guides share in connectors/steps.ts). Each profile holds only what its
+// sources state; whatever they leave out is in knownGaps, never filled in from another vendor.
 
 export {
   ABACUS_PROFILE,

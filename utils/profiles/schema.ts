@@ -1,9 +1,10 @@
 import { PAGE_KINDS } from '@/utils/pages/kinds';
 import { z } from '@/utils/zod';
 
-// Profiles are data: the two built-in guides, the published connector requirements (reference §4.1) and
-// any profile an admin imports all go through this one schema, so nothing downstream special-cases a vendor.
-// Objects are strict so a misspelt key in an imported profile ("whn") is reported instead of silently dropped.
+// Profiles are data: the two built-in guides, the published connector requirements
+// (docs/intacct.md#published-connector-requirements) and any profile an admin imports all go through this one
+// schema, so nothing downstream special-cases a vendor. Objects are strict so a misspelt key in an imported
+// profile ("whn") is reported instead of silently dropped.
 
 /** Profile, step and field-rule ids: other modules and saved selections refer to them, so keep them plain. */
 export const SlugSchema = z
@@ -79,7 +80,8 @@ export const WhenSchema = list(ConditionSchema, 10).min(1);
 
 export const ExpectRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('equals'), value: z.string().max(PROFILE_LIMITS.name), caseSensitive: z.boolean() }),
-  // Sender IDs are case-sensitive (reference §3.3), so a list of accepted values must say how to compare too.
+  // Sender IDs are case-sensitive (docs/intacct.md#web-services-sender-information), so a list of accepted
+  // values must say how to compare too.
   z.strictObject({ kind: z.literal('oneOf'), values: list(z.string().max(PROFILE_LIMITS.name)).min(1), caseSensitive: z.boolean() }),
   z.strictObject({ kind: z.literal('nonEmpty') }),
   z.strictObject({ kind: z.literal('email') }),
@@ -90,7 +92,7 @@ export const FieldRuleSchema = z.strictObject({
   id: SlugSchema,
   pageKind: PageKindSchema,
   /**
-   * Every label that names this field in either UI generation (reference §0.7, §3.3). Matching is the
+   * Every label that names this field in either UI generation (docs/intacct.md#web-services-user-form). Matching is the
    * page reader's job; it should ignore case and a trailing mandatory `*`.
    */
   labels: list(Name).min(1),
@@ -115,7 +117,7 @@ export const FieldRuleSchema = z.strictObject({
 
 // ---- steps ------------------------------------------------------------------------------------------
 
-/** Intacct moved its menus; live docs show both generations (reference §3.2). */
+/** Intacct moved its menus; live docs show both generations (docs/intacct.md#navigation-paths). */
 export const MenuPathSchema = z.strictObject({ older: Text, current: Text.optional() });
 
 export const StepSchema = z.strictObject({
@@ -136,7 +138,8 @@ export const StepSchema = z.strictObject({
 export const SenderIdSchema = z.strictObject({
   id: Name,
   description: Text.optional(),
-  // Intacct compares sender IDs exactly and never lets you edit one after adding it (reference §3.3).
+  // Intacct compares sender IDs exactly and never lets you edit one after adding it
+  // (docs/intacct.md#web-services-sender-information).
   caseSensitive: z.literal(true),
   note: Text,
 });
@@ -144,7 +147,10 @@ export const SenderIdSchema = z.strictObject({
 export const SubscriptionSchema = z.strictObject({
   /** As Intacct's Subscriptions page names it. */
   name: Name,
-  /** The same subscription under other names: the product now says "Expenses" for "Time & Expenses" (§3.3). */
+  /**
+   * The same subscription under other names: the product now says "Expenses" for "Time & Expenses"
+   * (docs/intacct.md#expenses-configuration).
+   */
   aliases: list(Name).optional(),
   /** Other subscriptions that satisfy the need just as well (e.g. Platform Services instead of Customization Services). */
   alternatives: list(Name).optional(),
@@ -155,7 +161,10 @@ export const SubscriptionSchema = z.strictObject({
 export const PermissionObjectSchema = z.strictObject({
   name: Name,
   aliases: list(Name).optional(),
-  /** Verbs as the Permissions window shows them: List, View, Add, Edit, Delete, … (reference §4). */
+  /**
+   * Verbs as the Permissions window shows them: List, View, Add, Edit, Delete, …
+   * (docs/intacct.md#permission-verbs).
+   */
   rights: list(Name).min(1),
   /**
    * false when the source gives a row's rights but its object name survives only in a screenshot
@@ -169,9 +178,15 @@ export const AccessSchema = z.enum(['all', 'read-only', 'custom']);
 export const PermissionSchema = z.strictObject({
   /** The application as the Subscriptions/Permissions pages name it. */
   module: Name,
-  /** Other names for it in the UI or in getUserPermissions' applicationName (reference §1.6, §4). */
+  /**
+   * Other names for it in the UI or in getUserPermissions' applicationName (docs/intacct.md#getuserpermissions,
+   * docs/intacct.md#application-policies).
+   */
   aliases: list(Name),
-  /** The Permissions window's shortcut radios are All and Read only; anything finer is `custom` (§3.3). */
+  /**
+   * The Permissions window's shortcut radios are All and Read only; anything finer is `custom`
+   * (docs/intacct.md#roles-and-the-permissions-window).
+   */
   access: AccessSchema,
   objects: list(PermissionObjectSchema, PROFILE_LIMITS.list).optional(),
   when: WhenSchema.optional(),
@@ -180,8 +195,9 @@ export const PermissionSchema = z.strictObject({
 
 // ---- packages ---------------------------------------------------------------------------------------
 
-// The field types and their data descriptions follow CustomERPPackage.xsd (reference §5). `lookup` is left
-// out: the XSD gives it no data description, so a package we build could not describe one.
+// The field types and their data descriptions follow CustomERPPackage.xsd
+// (docs/intacct.md#custom-fields-and-smart-links). `lookup` is left out: the XSD gives it no data
+// description, so a package we build could not describe one.
 const Digits = z.number().int().min(0);
 export const DataDescriptionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('checkbox'), checked: z.boolean() }),
@@ -247,14 +263,17 @@ export const CustomFieldSchema = z
   });
 
 export const PackageSchema = z.discriminatedUnion('kind', [
-  /** The admin downloads the vendor's package (Expensify: from its app, reference §5). */
+  /** The admin downloads the vendor's package (Expensify: from its app, docs/intacct.md#vendor-packages). */
   z.strictObject({ kind: z.literal('download'), url: HttpsUrlSchema, fileHint: Text, note: Text }),
   /**
    * The vendor supplies it, with no fixed link: its representative sends it (Certify's Platform Services
    * application) or its own app offers it for download once connected (Tallie).
    */
   z.strictObject({ kind: z.literal('vendor-sends'), note: Text }),
-  /** The extension writes a Customization Services package itself (root customErpPackage, reference §5). */
+  /**
+   * The extension writes a Customization Services package itself (root customErpPackage,
+   * docs/intacct.md#package-structure).
+   */
   z.strictObject({
     kind: z.literal('built'),
     name: Name,
@@ -267,7 +286,7 @@ export const PackageSchema = z.discriminatedUnion('kind', [
 
 // ---- the web services user ----------------------------------------------------------------------------
 
-/** User types Intacct offers (reference §4). */
+/** User types Intacct offers (docs/intacct.md#user-types). */
 export const USER_TYPES = [
   'Business',
   'Employee',

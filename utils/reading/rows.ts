@@ -5,7 +5,7 @@ import { queryAllDeep } from './tree';
 import { normalizeLabel, shortText } from './text';
 
 /**
- * Rows and cells from any structure (reference §3.4): `<table>` rows, ARIA `grid`/`row`/`gridcell`, list
+ * Rows and cells from any structure (docs/intacct.md#page-markup): `<table>` rows, ARIA `grid`/`row`/`gridcell`, list
  * items, repeated div rows, and a CSS grid whose cells are all children of one container (rows are then
  * implied by the header's width). Readers of sender IDs, roles, subscriptions and rights share this.
  */

@@ -3,10 +3,10 @@ import { IntegrationProfileSchema, type IntegrationProfile } from '@/utils/profi
 import { z } from '@/utils/zod';
 
 /*
- * What the connection test keeps. Rule (reference §6): the sender password, the user password and the
- * API session ID never reach storage.local or storage.sync. Passwords live only in the popup's memory;
- * the session ID lives in storage.session (memory only, cleared when the browser closes, and not
- * readable by content scripts under the default access level).
+ * What the connection test keeps. Rule (docs/intacct.md#secrets-and-sessions): the sender password,
+ * the user password and the API session ID never reach storage.local or storage.sync. Passwords live
+ * only in the popup's memory; the session ID lives in storage.session (memory only, cleared when the
+ * browser closes, and not readable by content scripts under the default access level).
  */
 
 // ---- connection state per company and integration (local: no secrets) --------------------------------
@@ -63,9 +63,9 @@ export function withState(
 // ---- the company ID seen in the Intacct tab (local: not a secret) --------------------------------------
 
 /**
- * ASSUMED (reference §0 item 6, §3.1): after sign-in the frameset URL is
- * `/ia/acct/frameset.phtml?.sess=…&.cc=…` and `.cc` is the company ID. Nothing documents the key, so
- * the value only pre-fills the form; the admin can change it.
+ * ASSUMED (docs/intacct.md#hosts-and-urls, docs/intacct.md#assumptions-the-extension-makes): after
+ * sign-in the frameset URL is `/ia/acct/frameset.phtml?.sess=…&.cc=…` and `.cc` is the company ID.
+ * Nothing documents the key, so the value only pre-fills the form; the admin can change it.
  */
 export function companyFromUrl(url: string | undefined): string | null {
   if (!url) return null;

@@ -18,7 +18,10 @@ export type RecognizedFrames = z.infer<typeof RecognizedFramesSchema>;
 
 export const EMPTY_FRAMES: RecognizedFrames = { lastTabId: null, tabs: {} };
 
-/** Intacct's URLs carry the UI session (`.sess`) in the query: it is never stored (reference §6). */
+/**
+ * Intacct's URLs carry the UI session (`.sess`) in the query: it is never stored
+ * (docs/intacct.md#secrets-and-sessions).
+ */
 export function withoutQuery(url: string): string {
   try {
     const u = new URL(url);

@@ -14,7 +14,7 @@ const bySubject = (findings: { subject: string; status: string }[]) =>
   Object.fromEntries(findings.filter((f) => !f.subject.includes(' › ')).map((f) => [f.subject, f.status]));
 
 describe('the module → object map (ours)', () => {
-  it('covers every module the brief names, with the objects of reference §1.6/§6', () => {
+  it('covers every module the brief names, with the objects of docs/intacct.md#objects-for-audits', () => {
     expect(MODULE_OBJECTS).toMatchObject({
       'General Ledger': ['GLACCOUNT'],
       'Cash Management': ['CHECKINGACCOUNT', 'CCTRANSACTION'],

@@ -72,7 +72,7 @@ describe('auditSenderIds for Certify', () => {
     expect(ajax).toMatchObject({ subject: 'Sender ID Ajax', status: 'missing' });
     expect(ajax?.found).toMatch(/^ajax/);
     expect(ajax?.message).toMatch(/AJAX gateway/);
-    // ajax serves Intacct itself (reference §3.3): never advise switching it off.
+    // ajax serves Intacct itself (docs/intacct.md#web-services-sender-information): never advise switching it off.
     expect(ajax?.fix).not.toMatch(/Inactive/);
     expect(ajax?.fix).toMatch(/Keep ajax Active/);
     expect(ajax?.fix).toMatch(/Sender ID Ajax, Description Scripts, Status Active/);

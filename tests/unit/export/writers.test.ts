@@ -204,7 +204,7 @@ describe('the printable report', () => {
     const roleBased = evidenceOf([], { source: api, optionValues: { permissionModel: 'role-based' } });
     expect(roleBased.caveats[0]).toContain('This company grants rights through roles');
     expect(roleBased.caveats[0]).toContain('effective rights');
-    expect(roleBased.caveats[0]).toContain('reference §7 item 5');
+    expect(roleBased.caveats[0]).toContain('docs/intacct.md#what-getuserpermissions-covers');
     expect(parseHtml(evidenceToHtml(roleBased, DIGEST)).body.textContent).toContain('open each role’s Permissions');
     expect(evidenceOf([], { source: api }).caveats.join(' ')).not.toContain('grants rights through roles');
     // A page audit says which applications it covered.

@@ -1,4 +1,5 @@
-// Builders for gateway replies in the shapes of reference §1.4, filled with texts from §1.5.
+// Builders for gateway replies in the shapes of docs/intacct.md#reply-shapes, filled with texts from
+// docs/intacct.md#error-catalogue.
 export interface ErrorSpec {
   errorno?: string;
   description?: string;

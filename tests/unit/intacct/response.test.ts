@@ -8,7 +8,7 @@ const DENIED =
 /** The pattern this guards against took over a minute on 30 comments; a linear scan takes a millisecond. */
 const BACKTRACKING_MS = 2000;
 
-describe('classification by level and text (reference §1.5)', () => {
+describe('classification by level and text (docs/intacct.md#error-catalogue)', () => {
   it('wrong sender credentials at control level', () => {
     const outcome = parseGatewayResponse(
       controlFailure([{ errorno: 'XL03000006', description: '', description2: 'Incorrect Intacct XML Partner ID or password.' }]),

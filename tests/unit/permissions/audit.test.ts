@@ -389,7 +389,7 @@ describe('createPermissionsAudit', () => {
 });
 
 describe('rights a guide lists object by object', () => {
-  it('never call List excess: Intacct requires it with View, Add, Edit and Delete (reference §4)', () => {
+  it('never call List excess: Intacct requires it with View, Add, Edit and Delete (docs/intacct.md#permission-verbs)', () => {
     const html = permissionsWindowHtml({
       who: 'Role: ExpenseIn',
       application: 'General Ledger',

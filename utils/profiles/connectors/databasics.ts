@@ -34,7 +34,8 @@ export const DATABASICS_PROFILE: IntegrationProfile = {
       instructions: [
         'DATABASICS requires an active Sage Intacct Web Services developer licence, which its page ties to the Platform Services module.',
         'No such licence yet? Your Sage Intacct account representative provides it.',
-        // Reference §3.3: Customization Services is only listed while Platform Services is off, and only Sage support enables it.
+        // Customization Services is only listed while Platform Services is off, and only Sage support enables
+        // it (docs/intacct.md#subscriptions).
         'Platform Services must be on in the Subscriptions page; if only Customization Services is listed, Sage support enables Platform Services.',
       ],
     },

@@ -1,8 +1,9 @@
 import type { ProfileOption, ProfileStep, When, WsUser } from '../schema';
 import { SENDER_STATUS_ACTIVE, whenYes, yesNoOption } from '../common';
 
-// Steps and menu paths that several published connector guides share (reference §3.2, §4.1). A profile
-// module holds its vendor's facts; the wording Intacct's own pages dictate lives here once.
+// Steps and menu paths that several published connector guides share
+// (docs/intacct.md#navigation-paths, docs/intacct.md#requirements-by-connector). A profile module
+// holds its vendor's facts; the wording Intacct's own pages dictate lives here once.
 
 export const WS_USER_PAGES: ProfileStep['pageKinds'] = ['ws-user-list', 'ws-user-form'];
 export const ROLE_PAGES: ProfileStep['pageKinds'] = ['role-list', 'role-form'];
