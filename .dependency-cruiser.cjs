@@ -35,6 +35,10 @@ const upward = TIERS.flatMap((tier, i) =>
 
 const known = TIERS.flat();
 
+// Folders that never touch the extension API (storage, runtime, downloads): everything below storage, and
+// the message protocol, which both ends and the tests parse with.
+const PURE = ['zod', 'hosts', 'reading', 'pages', 'page-data', 'profiles', 'intacct', 'audit', 'checklist', 'fill', 'messages', 'guide', 'export'];
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -45,6 +49,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^utils/', pathNot: `^utils/(${known.join('|')})(/|\\.ts$)` },
       to: {},
+    },
+    {
+      name: 'pure-core',
+      comment:
+        'the core reads a Document, a string or data and never the extension API: it is unit-tested without a browser, and the browser suites load it in Node (where #imports does not exist)',
+      severity: 'error',
+      from: { path: `^utils/(${PURE.join('|')})(/|\\.ts$)` },
+      to: { path: '^#imports$|node_modules/wxt/|^wxt/' },
     },
     {
       name: 'utils-not-to-ui',

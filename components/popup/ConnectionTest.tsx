@@ -10,8 +10,8 @@ import {
   parseCompany,
   parseConnectionStore,
   stateOf,
-  type ConnectionState,
 } from '@/utils/storage/connection';
+import type { ConnectionState } from '@/utils/intacct/connection-state';
 import { companyIdItem } from '@/utils/storage/items';
 import './connection.css';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ConnectionState } from '@/utils/storage/connection';
+import type { ConnectionState } from '@/utils/intacct/connection-state';
 
 export interface Badge {
   text: string;

@@ -22,8 +22,8 @@ import {
   sessionKey,
   stateOf,
   withState,
-  type ConnectionState,
 } from '@/utils/storage/connection';
+import type { ConnectionState } from '@/utils/intacct/connection-state';
 import { isIntacctUrl } from '@/utils/hosts';
 import { withManagedProfiles } from '@/utils/managed/apply';
 import type { ManagedState } from '@/utils/managed/config';

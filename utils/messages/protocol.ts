@@ -2,7 +2,7 @@ import { RightsRowSchema } from '@/utils/audit/rights';
 import { GATEWAY_CODES } from '@/utils/intacct/codes';
 import { TRANSPORT_FAILURE_KINDS } from '@/utils/intacct/diagnosis';
 import { PAGE_KINDS } from '@/utils/pages/kinds';
-import { ConnectionStateSchema } from '@/utils/storage/connection';
+import { ConnectionStateSchema } from '@/utils/intacct/connection-state';
 import { z } from '@/utils/zod';
 import { AuditIdSchema } from '@/utils/audit/history';
 import { ExportAuditSchema, FindingDataSchema } from './export-audit';

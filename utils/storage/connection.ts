@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import { IntegrationProfileSchema, type IntegrationProfile } from '@/utils/profiles/schema';
+import { ConnectionStateSchema, type ConnectionState } from '@/utils/intacct/connection-state';
 import { z } from '@/utils/zod';
 
 /*
@@ -11,12 +12,6 @@ import { z } from '@/utils/zod';
 
 // ---- connection state per company and integration (local: no secrets) --------------------------------
 
-export const ConnectionStateSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('connected'), at: z.number() }),
-  /** code: a GatewayCode or a transport failure kind (timeout, network, http, refused). */
-  z.object({ status: z.literal('failing'), code: z.string().min(1).max(64), at: z.number() }),
-]);
-export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 
 export const ConnectionStoreSchema = z.object({
   /** company ID → profile id → last result. */

@@ -44,4 +44,10 @@ describe('folders import one way', () => {
     expect(refused('utils/page-data/permissions-window.ts', 'utils/profiles/schema.ts')).toContain('tier-page-data');
     expect(refused('utils/audit/finding.ts', 'components/overlay/OverlayApp.tsx')).toContain('utils-not-to-ui');
   });
+
+  it('keeps the extension API out of the pure core and the message protocol (the browser suites load them in Node)', () => {
+    expect(refused('utils/messages/protocol.ts', '#imports')).toContain('pure-core');
+    expect(refused('utils/audit/history.ts', 'node_modules/wxt/dist/browser.mjs')).toContain('pure-core');
+    expect(refused('utils/storage/connection.ts', '#imports')).toEqual([]);
+  });
 });
