@@ -1,37 +1,16 @@
-import { createShadowRootUi, defineContentScript, storage, type ContentScriptContext } from '#imports';
+import { createShadowRootUi, defineContentScript, type ContentScriptContext } from '#imports';
 import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import overlayCss from '@/components/overlay/overlay.css?inline';
-import { OverlayApp } from '@/components/overlay/OverlayApp';
-import type { Finding } from '@/utils/audit/finding';
+import { OverlayRoot } from '@/components/overlay/OverlayRoot';
+import { watchOverlayStores } from '@/components/overlay/useOverlayStores';
 import { readCompanyId } from '@/utils/checklist/company-id';
-import {
-  UNKNOWN_COMPANY,
-  checklistItems,
-  nextStep,
-  parseChecklistStore,
-  progressOf,
-  pageProvesItsSteps,
-  recordPageFindings,
-  type ChecklistStore,
-} from '@/utils/checklist/progress';
-import { optionValues, resolveProfile } from '@/utils/guide/page-guide';
-import { detectTaughtPage } from '@/utils/pages/taught';
-import type { PageKind } from '@/utils/pages/kinds';
-import { applyManagedSelection, withManagedProfiles } from '@/utils/managed/apply';
-import { readManagedState, watchManagedState } from '@/utils/managed/read';
-import type { IntegrationSelection } from '@/utils/storage/selection';
-import { checklistItem, companyIdItem, selectionItem } from '@/utils/storage/items';
-import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/connection';
-import type { IntegrationProfile } from '@/utils/profiles/schema';
-import { profileName } from '@/utils/profiles/registry';
+import { UNKNOWN_COMPANY } from '@/utils/checklist/progress';
 import { INTACCT_HOSTS } from '@/utils/hosts';
-import { effectiveTaughtRulesItem, parseTaughtRules, taughtFieldsFor, taughtRulesItem, withTaughtField, type TaughtRules } from '@/utils/storage/taught-rules';
-import { ask } from '@/utils/messages/protocol';
-import { parseHistory, type AuditHistory } from '@/utils/audit/history';
-import { auditHistoryItem, parseReviewer, reviewerItem } from '@/utils/storage/evidence';
-
-const NO_ANSWER = 'The extension did not answer: reload the page and try again.';
+import type { PageKind } from '@/utils/pages/kinds';
+import { detectTaughtPage } from '@/utils/pages/taught';
+import { companyIdItem } from '@/utils/storage/items';
+import { effectiveTaughtRulesItem, parseTaughtRules, type TaughtRules } from '@/utils/storage/taught-rules';
 
 // Not in the manifest: the background injects this into the one frame the detector recognized.
 export default defineContentScript({
@@ -78,8 +57,8 @@ function reportIfForged(ctx: ContentScriptContext): void {
   });
 }
 
+// The page settles after a burst of changes; look at it again once it has.
 const REDETECT_DELAY_MS = 250;
-const CHECKLIST_DELAY_MS = 300;
 
 /**
  * The company is named in the frameset around us (ASSUMED, see readCompanyId); a Permissions window of its
@@ -106,25 +85,17 @@ function companyFromPage(): string | null {
   return null;
 }
 
+/**
+ * Mounts the overlay while the frame shows a setup page: what it shows from storage is the overlay's own
+ * business (components/overlay/useOverlayStores.ts); here only the page is watched, for its kind and for a
+ * re-render that removed the panel.
+ */
 async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   let taught: TaughtRules = parseTaughtRules(await effectiveTaughtRulesItem.getValue());
   let kind: PageKind | null = detectTaughtPage(document, location.href, taught.pages);
-  // The organization's policy over what is stored: a locked integration, the organization's profiles.
-  let managed = await readManagedState();
-  let storedSelection: unknown = await storage.getItem(selectionItem.key);
-  let storedImports: IntegrationProfile[] = parseCustomProfiles(await customProfilesItem.getValue());
-  let selection: IntegrationSelection = applyManagedSelection(storedSelection, managed.config);
-  let imported: IntegrationProfile[] = withManagedProfiles(storedImports, managed.config);
-  let checklist: ChecklistStore = parseChecklistStore(await checklistItem.getValue());
-  let history: AuditHistory = parseHistory(await auditHistoryItem.getValue());
-  let reviewer = parseReviewer(await reviewerItem.getValue());
-  const applyManaged = (): void => {
-    selection = applyManagedSelection(storedSelection, managed.config);
-    imported = withManagedProfiles(storedImports, managed.config);
-    render();
-  };
+  const stores = await watchOverlayStores();
   // A newer injection may have replaced this one while it read storage (WXT invalidates the older).
-  if (ctx.isInvalid) return;
+  if (ctx.isInvalid) return stores.stop();
   const companyId = companyFromPage() ?? (await companyIdItem.getValue()) ?? UNKNOWN_COMPANY;
   if (companyId !== UNKNOWN_COMPANY) void companyIdItem.setValue(companyId);
   let domVersion = 0;
@@ -147,78 +118,17 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     },
   });
 
-  let pendingFindings: Finding[] | null = null;
-  let checklistTimer: ReturnType<typeof setTimeout> | undefined;
-  const saveFindings = (findings: Finding[]): void => {
-    pendingFindings = findings;
-    clearTimeout(checklistTimer);
-    checklistTimer = setTimeout(() => {
-      if (!pendingFindings) return;
-      const profileId = resolveProfile(selection, imported).id;
-      const next = recordPageFindings(
-        checklist,
-        companyId,
-        profileId,
-        pendingFindings,
-        Date.now(),
-        kind !== null && pageProvesItsSteps(kind),
-      );
-      pendingFindings = null;
-      if (next !== checklist) {
-        checklist = next;
-        void checklistItem.setValue(next);
-      }
-    }, CHECKLIST_DELAY_MS);
-  };
-
-  function nextText(): string | undefined {
-    const profile = resolveProfile(selection, imported);
-    const items = checklistItems(profile, optionValues(profile, selection), progressOf(checklist, companyId, profile.id));
-    const item = nextStep(items);
-    if (!item) return `All ${items.length} steps of the ${profileName(profile)} checklist are done.`;
-    const here = kind !== null && item.step.pageKinds.includes(kind);
-    return here
-      ? `Next: step ${item.number}, ${item.step.title} — on this page.`
-      : `Next: step ${item.number}, ${item.step.title} — ${item.step.menuPath.older}.`;
-  }
-
-  // One array per rules value and page kind, so the overlay keeps its live audit across re-renders.
-  let fieldsCache: { rules: TaughtRules; kind: PageKind; fields: ReturnType<typeof taughtFieldsFor> } | undefined;
-  function fieldsTaught(forKind: PageKind): ReturnType<typeof taughtFieldsFor> {
-    if (fieldsCache?.rules !== taught || fieldsCache.kind !== forKind) {
-      fieldsCache = { rules: taught, kind: forKind, fields: taughtFieldsFor(taught, forKind) };
-    }
-    return fieldsCache.fields;
-  }
-
   function render(): void {
     if (!root || !kind) return;
     root.render(
-      <OverlayApp
-        key={kind}
+      <OverlayRoot
         doc={document}
         kind={kind}
-        selection={selection}
-        imported={imported}
         domVersion={domVersion}
-        next={nextText()}
-        onFindings={saveFindings}
-        taughtFields={fieldsTaught(kind)}
-        onTeachField={(field) => {
-          void taughtRulesItem
-            .getValue()
-            .then((value) => taughtRulesItem.setValue(withTaughtField(parseTaughtRules(value), { ...field, taughtAt: Date.now() })))
-            .catch((error: unknown) => console.warn('Intacct Setup Helper: could not remember the field', error));
-        }}
-        companyId={companyId === UNKNOWN_COMPANY ? '' : companyId}
-        history={history}
-        reviewer={reviewer}
-        onExport={async (message) =>
-          (await ask('ish/export-audit', message, (m) => browser.runtime.sendMessage(m))) ?? { ok: false, message: NO_ANSWER }
-        }
-        onCompare={async (message) =>
-          (await ask('ish/show-comparison', message, (m) => browser.runtime.sendMessage(m))) ?? { ok: false, message: NO_ANSWER }
-        }
+        companyId={companyId}
+        taught={taught}
+        stores={stores}
+        send={(message) => browser.runtime.sendMessage(message)}
       />,
     );
   }
@@ -235,7 +145,7 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     else render();
   }
 
-  if (ctx.isInvalid) return;
+  if (ctx.isInvalid) return stores.stop();
   if (kind) ui.mount();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -244,45 +154,15 @@ async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     timer = setTimeout(sync, REDETECT_DELAY_MS);
   });
   observer.observe(document, { childList: true, subtree: true });
-  const unwatchSelection = selectionItem.watch((value) => {
-    storedSelection = value;
-    applyManaged();
-  });
-  const unwatchImported = customProfilesItem.watch((value) => {
-    storedImports = parseCustomProfiles(value);
-    applyManaged();
-  });
-  const unwatchManaged = watchManagedState((state) => {
-    managed = state;
-    applyManaged();
-  });
   const unwatchTaught = effectiveTaughtRulesItem.watch((value) => {
     taught = parseTaughtRules(value);
     sync();
   });
-  const unwatchChecklist = checklistItem.watch((value) => {
-    checklist = parseChecklistStore(value);
-    render();
-  });
-  const unwatchHistory = auditHistoryItem.watch((value) => {
-    history = parseHistory(value);
-    render();
-  });
-  const unwatchReviewer = reviewerItem.watch((value) => {
-    reviewer = parseReviewer(value);
-    render();
-  });
   ctx.onInvalidated(() => {
     observer.disconnect();
     clearTimeout(timer);
-    clearTimeout(checklistTimer);
-    unwatchSelection();
-    unwatchChecklist();
-    unwatchImported();
     unwatchTaught();
-    unwatchHistory();
-    unwatchReviewer();
-    unwatchManaged();
+    stores.stop();
     ui.remove();
   });
 }

@@ -4,13 +4,7 @@ import { parseReply, type CheckPermissionsMessage, type TestConnectionMessage, t
 import { CODE_LABELS, type ConnectionCode, type ExplainedResult } from '@/utils/intacct/explain';
 import { profileName } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
-import {
-  connectionStoreItem,
-  lastCompanyItem,
-  parseCompany,
-  parseConnectionStore,
-  stateOf,
-} from '@/utils/storage/connection';
+import { connectionStoreItem, lastCompanyItem, parseCompany, parseConnectionStore, stateOf } from '@/utils/storage/connection';
 import type { ConnectionState } from '@/utils/intacct/connection-state';
 import { companyIdItem } from '@/utils/storage/items';
 import './connection.css';

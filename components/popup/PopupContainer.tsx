@@ -6,7 +6,7 @@ import { EMPTY_MANAGED, type ManagedState } from '@/utils/managed/config';
 import { readManagedState, watchManagedState } from '@/utils/managed/read';
 import { BUILT_IN_PROFILES } from '@/utils/profiles/registry';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
-import { customProfilesItem, parseCustomProfiles, withCustomProfile } from '@/utils/storage/connection';
+import { customProfilesItem, parseCustomProfiles, withCustomProfile } from '@/utils/storage/custom-profiles';
 import { parseRecognizedFrames, type FrameRecord, type RecognizedFrames } from '@/utils/storage/frames';
 import { selectionItem } from '@/utils/storage/items';
 import { recognizedFramesItem } from '@/utils/storage/session-items';

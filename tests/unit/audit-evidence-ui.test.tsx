@@ -3,7 +3,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OverlayApp } from '@/components/overlay/OverlayApp';
 import { UserAudit } from '@/components/popup/UserAudit';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import type { CheckPermissionsReply } from '@/utils/messages/protocol';
 import type { ExportAudit } from '@/utils/messages/export-audit';
 import type { ExportReply } from '@/utils/messages/protocol';

@@ -1,14 +1,7 @@
 import { isControlChecked } from '@/utils/reading/controls';
 import { isProblem, type Finding } from '@/utils/audit/finding';
-import {
-  auditApplication,
-  auditContextFor,
-  auditSubscriptions,
-  findRule,
-  objectKey,
-  unneededIsExcess,
-  type AuditContext,
-} from '@/utils/audit/permissions';
+import { auditApplication, auditSubscriptions } from '@/utils/audit/permission-judging';
+import { auditContextFor, findRule, objectKey, unneededIsExcess, type AuditContext } from '@/utils/audit/permission-words';
 import { requiredPermissions } from '@/utils/profiles/registry';
 import { isShown } from '@/utils/reading/visibility';
 import type { IntegrationProfile, OptionValues, PermissionObject, PermissionRule } from '@/utils/profiles/schema';

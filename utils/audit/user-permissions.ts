@@ -6,7 +6,7 @@ import { nameSlug, normalizeName } from '@/utils/reading/text';
 
 /**
  * The whole-user audit: getUserPermissions' effective rights compared with what the integration needs,
- * with the page audit's verdicts (utils/audit/permissions.ts) — missing, wrong, excess — for every module
+ * with the page audit's verdicts (utils/audit/permission-judging.ts) — missing, wrong, excess — for every module
  * the integration needs and every one it does not, and for each permission (policy) inside them. One
  * finding per module (subject = the module) sums up its permissions; one per permission says what is off.
  *

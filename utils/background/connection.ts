@@ -9,20 +9,8 @@ import { parseReviewer, reviewerItem, updateAuditHistory } from '@/utils/storage
 import { testConnection } from '@/utils/intacct/transport';
 import { getProfile, requiredPermissions } from '@/utils/profiles/registry';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
-import {
-  companyFromUrl,
-  companyKey,
-  connectionStoreItem,
-  customProfilesItem,
-  effectiveTimeout,
-  lastCompanyItem,
-  parseConnectionStore,
-  parseCustomProfiles,
-  parseSessions,
-  sessionKey,
-  stateOf,
-  withState,
-} from '@/utils/storage/connection';
+import { companyFromUrl, companyKey, connectionStoreItem, effectiveTimeout, lastCompanyItem, parseConnectionStore, parseSessions, sessionKey, stateOf, withState } from '@/utils/storage/connection';
+import { customProfilesItem, parseCustomProfiles } from '@/utils/storage/custom-profiles';
 import type { ConnectionState } from '@/utils/intacct/connection-state';
 import { isIntacctUrl } from '@/utils/hosts';
 import { withManagedProfiles } from '@/utils/managed/apply';

@@ -1,7 +1,7 @@
 import type { Finding } from '@/utils/audit/finding';
 import type { RightsRow } from '@/utils/audit/rights';
 import { auditPage, type PageAuditOptions } from '@/utils/audit/page-audit';
-import { createPermissionsAudit, type PermissionPageKind } from '@/utils/audit/permissions';
+import { createPermissionsAudit, type PermissionPageKind } from '@/utils/audit/permission-tracker';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 

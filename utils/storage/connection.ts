@@ -1,5 +1,4 @@
 import { storage } from '#imports';
-import { IntegrationProfileSchema, type IntegrationProfile } from '@/utils/profiles/schema';
 import { ConnectionStateSchema, type ConnectionState } from '@/utils/intacct/connection-state';
 import { z } from '@/utils/zod';
 
@@ -108,25 +107,4 @@ export function effectiveTimeout(value: unknown): number {
   const parsed = z.number().int().safeParse(value);
   if (!parsed.success) return DEFAULT_GATEWAY_TIMEOUT_MS;
   return Math.min(DEFAULT_GATEWAY_TIMEOUT_MS, Math.max(1_000, parsed.data));
-}
-
-// ---- imported profiles (local; part of issue #3, kept here until that issue settles where it lives) ------
-
-export const customProfilesItem = storage.defineItem<IntegrationProfile[]>('local:customProfiles', {
-  fallback: [],
-  version: 1,
-});
-
-/** Each stored profile is parsed again on read; one that no longer parses is dropped, not shown half-valid. */
-export function parseCustomProfiles(value: unknown): IntegrationProfile[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    const parsed = IntegrationProfileSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-/** Adds or replaces (same id) an imported profile. */
-export function withCustomProfile(list: readonly IntegrationProfile[], profile: IntegrationProfile): IntegrationProfile[] {
-  return [...list.filter((p) => p.id !== profile.id), profile];
 }

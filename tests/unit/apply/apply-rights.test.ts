@@ -3,7 +3,7 @@ import { applyPlan, isSaveControl, undoApply } from '@/utils/apply/apply';
 import { planChanges, samePlan } from '@/utils/apply/plan';
 import { planRights } from '@/utils/apply/rights-plan';
 import { isProblem } from '@/utils/audit/finding';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { defaultOptionValues } from '@/utils/profiles/registry';

@@ -3,7 +3,7 @@ import { applyPlan, undoApply } from '@/utils/apply/apply';
 import { planChanges, type ApplyPlan } from '@/utils/apply/plan';
 import { planRights } from '@/utils/apply/rights-plan';
 import { isProblem } from '@/utils/audit/finding';
-import { createPermissionsAudit, type PermissionPageKind } from '@/utils/audit/permissions';
+import { createPermissionsAudit, type PermissionPageKind } from '@/utils/audit/permission-tracker';
 import { BUILT_IN_PROFILES, defaultOptionValues } from '@/utils/profiles/registry';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';

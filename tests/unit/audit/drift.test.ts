@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changesLine, describeChange, modulesOf, rightsChanges } from '@/utils/audit/drift';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { SUBSCRIPTION_OBJECT, type RightsRow } from '@/utils/audit/rights';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { fixtureHtml, parseHtml } from '../pages/load-fixture';

@@ -12,12 +12,8 @@ import {
   type HandlerDeps,
 } from '@/utils/background/connection';
 import type { CheckPermissionsReply, TestConnectionMessage, TestConnectionReply } from '@/utils/messages/protocol';
-import {
-  connectionStoreItem,
-  customProfilesItem,
-  lastCompanyItem,
-  parseConnectionStore,
-} from '@/utils/storage/connection';
+import { connectionStoreItem, lastCompanyItem, parseConnectionStore } from '@/utils/storage/connection';
+import { customProfilesItem } from '@/utils/storage/custom-profiles';
 import { auditsOf, parseHistory } from '@/utils/audit/history';
 import { auditHistoryItem } from '@/utils/storage/evidence';
 import { DEMO_PERMISSIONS } from '../../fixtures/intacct/gateway';

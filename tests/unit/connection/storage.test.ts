@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EMPTY_CONNECTION_STORE,
-  companyFromUrl,
-  effectiveTimeout,
-  parseConnectionStore,
-  parseCustomProfiles,
-  stateOf,
-  withCustomProfile,
-  withState,
-} from '@/utils/storage/connection';
+import { EMPTY_CONNECTION_STORE, companyFromUrl, effectiveTimeout, parseConnectionStore, stateOf, withState } from '@/utils/storage/connection';
+import { parseCustomProfiles, withCustomProfile } from '@/utils/storage/custom-profiles';
 import { builtProfile } from '../package/built-profile';
 
 describe('connection storage helpers', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { PACK_FILES, buildEvidencePack, packFolder } from '@/utils/export/pack';
 import { sha256Hex, sha256sumsFile } from '@/utils/export/sha256';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/utils/audit/finding';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { AUDIT_CSV_HEADER, COMPARE_CSV_HEADER, csvCell, evidenceToCsv } from '@/utils/export/evidence-csv';
 import { describeOptions, readableTime, summaryOf, type EvidenceRow } from '@/utils/export/evidence';
 import { evidenceToHtml } from '@/utils/export/evidence-report';

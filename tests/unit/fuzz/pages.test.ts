@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FINDING_STATUSES, type Finding } from '@/utils/audit/finding';
 import { auditPage } from '@/utils/audit/page-audit';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { dataUrl } from '@/utils/export/download-url';
 import { ExportAuditSchema, toExportMessage } from '@/utils/messages/export-audit';
 import { detectPage, scorePage } from '@/utils/pages/detect';

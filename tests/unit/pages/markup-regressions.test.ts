@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditPage } from '@/utils/audit/page-audit';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { detectPage } from '@/utils/pages/detect';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';
 import { readPermissionsWindow } from '@/utils/page-data/permissions-window';

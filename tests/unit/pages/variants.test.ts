@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/utils/audit/finding';
 import { auditPage } from '@/utils/audit/page-audit';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { isPermissionPage } from '@/utils/guide/page-auditor';
 import { detectPage } from '@/utils/pages/detect';
 import type { PageKind } from '@/utils/pages/kinds';

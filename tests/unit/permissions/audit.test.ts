@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { summaryLine, type Finding } from '@/utils/audit/finding';
-import {
-  auditContextFor,
-  auditPermissionsWindow,
-  auditSubscriptions,
-  createPermissionsAudit,
-} from '@/utils/audit/permissions';
+import { auditContextFor } from '@/utils/audit/permission-words';
+import { auditPermissionsWindow, auditSubscriptions } from '@/utils/audit/permission-judging';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { CERTIFY_PROFILE } from '@/utils/profiles/certify';
 import { EXPENSEIN_PROFILE } from '@/utils/profiles/connectors';
 import { EXPENSIFY_PROFILE } from '@/utils/profiles/expensify';

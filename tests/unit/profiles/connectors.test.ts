@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/utils/audit/finding';
 import { auditPage } from '@/utils/audit/page-audit';
-import { auditContextFor, auditPermissionsWindow, auditSubscriptions } from '@/utils/audit/permissions';
+import { auditContextFor } from '@/utils/audit/permission-words';
+import { auditPermissionsWindow, auditSubscriptions } from '@/utils/audit/permission-judging';
 import { auditUserPermissions } from '@/utils/audit/user-permissions';
 import {
   ABACUS_PROFILE,

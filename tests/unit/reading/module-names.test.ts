@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modulesOf, rightsChanges } from '@/utils/audit/drift';
-import { findRule } from '@/utils/audit/permissions';
+import { findRule } from '@/utils/audit/permission-words';
 import { auditCompanySubscriptions } from '@/utils/audit/subscriptions';
 import { auditUserPermissions } from '@/utils/audit/user-permissions';
 import { lastAuditOf, withAudit, type AuditRecord } from '@/utils/audit/history';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Overlay } from '@/components/overlay/Overlay';
 import type { Finding } from '@/utils/audit/finding';
 import { auditPage } from '@/utils/audit/page-audit';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { isPermissionPage } from '@/utils/guide/page-auditor';
 import type { PageGuide } from '@/utils/guide/types';
 import { detectPage } from '@/utils/pages/detect';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '@/utils/audit/finding';
 import { auditFields } from '@/utils/audit/fields';
-import { createPermissionsAudit } from '@/utils/audit/permissions';
+import { createPermissionsAudit } from '@/utils/audit/permission-tracker';
 import { recordPageFindings, setTicked } from '@/utils/checklist/progress';
 import { toExportMessage } from '@/utils/messages/export-audit';
 import { readControl } from '@/utils/reading/state';
