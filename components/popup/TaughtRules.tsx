@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { managedTaughtRules, type ManagedState } from '@/utils/managed/config';
 import { readManagedState, watchManagedState } from '@/utils/managed/read';
-import { PAGE_NAMES } from '@/utils/pages/kinds';
+import { PAGE_NAMES } from '@/utils/pages/registry';
 import type { ProfileProblem } from '@/utils/profiles/import';
 import {
   EMPTY_TAUGHT_RULES,

@@ -1,17 +1,16 @@
 import type { AuditFieldsOptions } from '@/utils/audit/fields';
-import { isPermissionPage } from '@/utils/guide/page-auditor';
 import type { PageKind } from '@/utils/pages/kinds';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 import type { ApplyPlan } from './plan';
 import { planRights } from './rights-plan';
-import { planSettings, SETTINGS_PAGES } from './settings-plan';
+import { planSettings } from './settings-plan';
+import { pageSpec } from '@/utils/pages/registry';
 
 export type ApplyKind = 'rights' | 'settings';
 
 /** Which Apply a page offers: the rights on the permissions pages, the settings on a configuration page. */
 export function applyKindOf(kind: PageKind): ApplyKind | null {
-  if (isPermissionPage(kind)) return 'rights';
-  return SETTINGS_PAGES.has(kind) ? 'settings' : null;
+  return pageSpec(kind).apply ?? null;
 }
 
 /** The plan for this page, worked out from what it shows now; null where the page offers no Apply. */

@@ -15,9 +15,6 @@ import type { ApplyPlan } from './plan';
  * cannot set — a sequence the page has no option for yet, a drawn list — is listed to do by hand.
  */
 
-/** Pages whose prescribed settings are applied with a preview and Undo rather than filled in one click. */
-export const SETTINGS_PAGES: ReadonlySet<PageKind> = new Set<PageKind>(['te-configuration']);
-
 function describe(subject: string, from: boolean | string, to: boolean | string): string {
   if (typeof to === 'boolean') return `${to ? 'Tick' : 'Untick'} ${subject}`;
   const was = typeof from === 'string' && from.trim() ? from : '(empty)';

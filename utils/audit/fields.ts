@@ -7,6 +7,7 @@ import { indexFields, type FieldIndex } from '@/utils/reading/fields';
 import { isControl } from '@/utils/reading/controls';
 import { isShown, whereHidden } from '@/utils/reading/visibility';
 import { describeDifference, intacctSenderUser, looseEquals, sameIgnoringCaseAndSpaces } from './compare';
+import { pageSpec } from '@/utils/pages/registry';
 
 export interface FieldCheck {
   status: FindingStatus;
@@ -94,25 +95,9 @@ function guide(options: AuditFieldsOptions, midSentence = false): string {
 /** Why a wrong value matters, where Intacct's help says so; otherwise what the guide asks for. */
 function whyWrong(rule: FieldRule, found: string, options: AuditFieldsOptions): string {
   const expected = expectedWords(rule);
-  if (rule.pageKind === 'ws-user-form' && hasLabel(rule, 'user type') && looseEquals(expected, 'Business')) {
-    // User type caps permissions; only Business users can affect the GL (docs/intacct.md#user-types).
-    return `User type ${found} cannot post to the general ledger: the user type caps what a user can do, and only Business users can affect the GL, whatever permissions they are given.`;
-  }
-  if (rule.pageKind === 'ws-user-form' && hasLabel(rule, 'admin privileges') && looseEquals(expected, 'Full')) {
-    // Only full admins have Platform Services features; integration guides ask for Full
-    // (docs/intacct.md#admin-privileges).
-    return `${guide(options)} asks for Full admin privileges, not ${found}; only full admins get Platform Services features.`;
-  }
-  if (rule.pageKind === 'ws-user-form' && hasLabel(rule, 'status')) {
-    return `A web services user whose status is ${found} cannot sign in, so every request the integration sends would be refused.`;
-  }
-  if (rule.pageKind === 'sender-form' && hasLabel(rule, 'status')) {
-    // Inactive sender IDs cannot make requests (docs/intacct.md#web-services-sender-information).
-    return `A sender ID whose status is ${found} cannot make requests, so Intacct would refuse the integration.`;
-  }
-  if (rule.pageKind === 'role-form' && hasLabel(rule, 'name')) {
-    // The role name is immutable (docs/intacct.md#roles-and-the-permissions-window).
-    return `${guide(options)} asks for the role name ${quoted(expected)}, and Intacct does not let you rename a role after saving.`;
+  // What Intacct's help says of this field on this page (the page kind's spec holds it).
+  for (const note of pageSpec(rule.pageKind).wrongValue ?? []) {
+    if (hasLabel(rule, note.label) && (note.expected === undefined || looseEquals(expected, note.expected))) return note.why(found, guide(options), quoted(expected));
   }
   if (isSenderIdRule(rule)) {
     return `Intacct compares sender IDs exactly and they cannot be changed once added, so ${quoted(found)} is a different sender from ${quoted(expected)}.`;

@@ -2,6 +2,8 @@ import { readAssignedRoles } from '@/utils/page-data/assigned-roles';
 import { auditRoleAssignment } from './role-assignment';
 import { notFoundFinding, type Finding } from '@/utils/audit/finding';
 import type { PageKind } from '@/utils/pages/kinds';
+import { pageSpec } from '@/utils/pages/registry';
+import type { PageCheck } from '@/utils/pages/spec';
 import { normalizeLabel } from '@/utils/reading/text';
 import { fieldRulesFor, profileName, requiredSteps, requiredSubscriptions, resolveOptionValues } from '@/utils/profiles/registry';
 import type { IntegrationProfile, OptionValues, ProfileStep, SubscriptionRule } from '@/utils/profiles/schema';
@@ -11,8 +13,6 @@ import { auditFields, type AuditFieldsOptions } from './fields';
 import { auditSenderIds } from './sender-ids';
 import { auditCompanySubscriptions, subscriptionFindingId } from './subscriptions';
 
-/** Subscriptions and permissions pages are checked by the permissions audit, which another module owns. */
-const PERMISSION_KINDS: ReadonlySet<PageKind> = new Set(['user-subscriptions', 'user-permissions', 'role-subscriptions', 'role-permissions']);
 
 type Check = () => Finding[];
 
@@ -50,7 +50,10 @@ export interface PageAuditOptions {
 }
 
 export function auditPage(doc: Document, kind: PageKind, profile: IntegrationProfile, values: OptionValues, options: PageAuditOptions = {}): Finding[] {
-  if (PERMISSION_KINDS.has(kind)) return [];
+  const spec = pageSpec(kind);
+  // Subscriptions and permissions pages are checked by the live permissions audit (permission-tracker.ts).
+  if (spec.audit === 'rights') return [];
+  const runs = (check: PageCheck): boolean => spec.checks?.includes(check) === true;
   let resolved: OptionValues;
   let steps: ProfileStep[];
   try {
@@ -74,11 +77,11 @@ export function auditPage(doc: Document, kind: PageKind, profile: IntegrationPro
         }),
     ],
   ];
-  if (kind === 'company-security') {
+  if (runs('sender-ids')) {
     checks.push([
       'sender IDs',
       () => {
-        const stepId = steps.find((s) => s.pageKinds.includes('company-security'))?.id;
+        const stepId = steps.find((s) => s.pageKinds.includes(kind))?.id;
         // The page was recognized as the Security tab but its authorizations list cannot be read: say so
         // for each sender ID rather than pass over them.
         if (!findSenderAuthorizationTable(doc)) {
@@ -101,13 +104,13 @@ export function auditPage(doc: Document, kind: PageKind, profile: IntegrationPro
     ]);
   }
   const roleStep = steps.find((s) => s.id === 'role');
-  if (kind === 'ws-user-form' && roleStep && profile.role) {
+  if (runs('role-assignment') && roleStep && profile.role) {
     const roleName = profile.role.name;
     checks.push([
       'role assignment',
       () => {
         const assigned = readAssignedRoles(doc);
-        const stepId = steps.find((s) => s.pageKinds.includes('ws-user-form'))?.id;
+        const stepId = steps.find((s) => s.pageKinds.includes(kind))?.id;
         if (!assigned) {
           return [
             notFoundFinding({
@@ -124,7 +127,7 @@ export function auditPage(doc: Document, kind: PageKind, profile: IntegrationPro
       },
     ]);
   }
-  if (kind === 'company-subscriptions') {
+  if (runs('company-subscriptions')) {
     checks.push([
       'subscriptions',
       () => {

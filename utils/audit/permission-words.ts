@@ -4,6 +4,7 @@ import { appliesTo, profileName, resolveOptionValues } from '@/utils/profiles/re
 import type { IntegrationProfile, OptionValues, PermissionRule } from '@/utils/profiles/schema';
 import { type PermissionLevel } from '@/utils/page-data/permissions-window';
 
+import { isRightsPage } from '@/utils/pages/registry';
 /**
  * The permissions audit's words and its context (issue #22 split the audit into words, judging and the
  * live tracker): what an admin reads in each finding — whose rights, which action, why a right is excess —
@@ -32,7 +33,6 @@ export interface AuditContext {
   permissionsComplete?: boolean;
 }
 
-const PERMISSION_KINDS: ReadonlySet<string> = new Set(['role-subscriptions', 'role-permissions', 'user-subscriptions', 'user-permissions']);
 
 // ---- wording ------------------------------------------------------------------------------------------
 
@@ -112,7 +112,7 @@ export function excessFix(action: string, app: string, ctx: AuditContext): strin
 /** Integration name, step and the option conditions, for the audit functions' wording. */
 export function auditContextFor(profile: IntegrationProfile, values: OptionValues): AuditContext {
   const resolved = resolveOptionValues(profile, values);
-  const step = profile.steps.find((s) => s.pageKinds.some((k) => PERMISSION_KINDS.has(k)));
+  const step = profile.steps.find((s) => s.pageKinds.some(isRightsPage));
   const onlyWhen = new Map<string, string>();
   for (const rule of profile.permissions) {
     if (!rule.when || appliesTo(rule.when, resolved)) continue;

@@ -1,6 +1,7 @@
 import { z } from '@/utils/zod';
 import { isProblem, type Finding } from '@/utils/audit/finding';
 import type { PageKind } from '@/utils/pages/kinds';
+import { pageSpec } from '@/utils/pages/registry';
 import type { IntegrationProfile, OptionValues, ProfileStep } from '@/utils/profiles/schema';
 import { requiredSteps } from '@/utils/profiles/registry';
 
@@ -95,24 +96,14 @@ export function setTicked(
 
 export type StepState = 'verified' | 'ticked' | 'todo';
 
-// Pages whose checks cover their whole step, so a clean page verifies it (see pageProvesItsSteps).
-const WHOLE_STEP_PAGES: ReadonlySet<PageKind> = new Set(['company-security', 'company-subscriptions']);
-
-/** Whether a clean page of this kind proves its steps done, rather than one part of them. */
+/** Whether a clean page of this kind proves its steps done, rather than one part of them (its spec's `proves`). */
 export function pageProvesItsSteps(kind: PageKind): boolean {
-  return !PARTIAL_PAGES.has(kind);
+  return pageSpec(kind).proves !== 'part';
 }
-const PARTIAL_PAGES: ReadonlySet<PageKind> = new Set([
-  'role-subscriptions',
-  'user-subscriptions',
-  'role-permissions',
-  'user-permissions',
-  'sender-form',
-]);
 
 /** A step the extension can prove from a page: it has field checks there, or its page is checked whole. */
 function verifiable(step: ProfileStep): boolean {
-  return (step.fields?.length ?? 0) > 0 || step.pageKinds.some((k) => WHOLE_STEP_PAGES.has(k));
+  return (step.fields?.length ?? 0) > 0 || step.pageKinds.some((k) => pageSpec(k).proves === 'whole');
 }
 
 export interface ChecklistItem {

@@ -1,3 +1,5 @@
+import { isPageKind } from '@/utils/pages/kinds';
+import { pageSpec } from '@/utils/pages/registry';
 import { FINDING_STATUSES } from '@/utils/audit/finding';
 import type { RightsChange } from '@/utils/audit/drift';
 import type { RightsRow } from '@/utils/audit/rights';
@@ -185,12 +187,10 @@ export function describeOptions(profile: IntegrationProfile, values: OptionValue
   });
 }
 
-const PAGE_WORDS: Record<string, string> = {
-  'role-permissions': 'a role’s Permissions window',
-  'user-permissions': 'a user’s Permissions window',
-  'role-subscriptions': 'a role’s Subscriptions page',
-  'user-subscriptions': 'a user’s Application Subscriptions page',
-};
+/** How the evidence names the page its rows came from (the page kind's spec says it). */
+function pageWords(pageKind: string | undefined): string {
+  return (isPageKind(pageKind) ? pageSpec(pageKind).evidenceSource : undefined) ?? 'the Intacct page';
+}
 
 export function describeSource(source: Omit<EvidenceSource, 'description'>): string {
   if (source.view === 'api') {
@@ -198,7 +198,7 @@ export function describeSource(source: Omit<EvidenceSource, 'description'>): str
       ? 'One-record reads (readByQuery) through the XML gateway, because Intacct refused getUserPermissions.'
       : 'getUserPermissions through the XML gateway: the user’s effective rights in every application, in one reply.';
   }
-  return `What ${PAGE_WORDS[source.pageKind ?? ''] ?? 'the Intacct page'} showed, read by the extension in the admin’s browser.`;
+  return `What ${pageWords(source.pageKind)} showed, read by the extension in the admin’s browser.`;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RightsRow } from '@/utils/audit/rights';
 import { auditPage, type PageAuditOptions } from '@/utils/audit/page-audit';
 import { createPermissionsAudit, type PermissionPageKind } from '@/utils/audit/permission-tracker';
 import type { PageKind } from '@/utils/pages/kinds';
+import { isRightsPage } from '@/utils/pages/registry';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 
 /** The audit of one page for the live overlay: read once, then told what the admin changed. */
@@ -18,14 +19,8 @@ export interface PageAuditor {
   view(): 'permissions-window' | 'subscriptions' | null;
 }
 
-const PERMISSION_PAGES: ReadonlySet<PageKind> = new Set<PermissionPageKind>([
-  'role-subscriptions',
-  'user-subscriptions',
-  'role-permissions',
-  'user-permissions',
-]);
-
-export const isPermissionPage = (kind: PageKind): kind is PermissionPageKind => PERMISSION_PAGES.has(kind);
+/** A page the live permissions audit checks (its spec says `audit: 'rights'`). */
+export const isPermissionPage = (kind: PageKind): kind is PermissionPageKind => isRightsPage(kind);
 
 export function createPageAuditor(
   doc: Document,

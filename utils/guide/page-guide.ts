@@ -1,4 +1,5 @@
-import { PAGE_NAMES, type PageKind } from '@/utils/pages/kinds';
+import { type PageKind } from '@/utils/pages/kinds';
+import { PAGE_NAMES } from '@/utils/pages/registry';
 import { defaultOptionValues, getProfile, profileName, requiredSteps, BUILT_IN_PROFILES } from '@/utils/profiles/registry';
 import type { IntegrationProfile } from '@/utils/profiles/schema';
 import type { IntegrationSelection } from '@/utils/storage/selection';

@@ -1,11 +1,16 @@
-import { CONTENT, NAME, namedAs, type PageDetector } from './detector';
+import type { PageKindSpec } from './spec';
+import { CONTENT, NAME, namedAs } from './detector';
 import { anyMatch } from './signals';
 
 const AUTHORIZATIONS = /^web services authori[sz]ations?$/;
 const SENDER = new Set(['sender id', 'sender', 'web services sender id']);
 
-export const companySecurity: PageDetector = {
+export const companySecurity: PageKindSpec<'company-security'> = {
   kind: 'company-security',
+  name: 'Company information › Security',
+  audit: 'fields',
+  checks: ['sender-ids'],
+  proves: 'whole',
   score: (s) => {
     // The list of sender IDs with their status: a table's columns or one card per sender.
     const senderList = s.columns.has('sender id') || s.hasList((keys) => keys.some((k) => SENDER.has(k)) && keys.includes('status'));

@@ -1,4 +1,5 @@
-import { CONTENT, NAME, URL_HINT, namedAs, underTrail, type PageDetector } from './detector';
+import type { PageKindSpec } from './spec';
+import { CONTENT, NAME, URL_HINT, namedAs, underTrail } from './detector';
 import { countIn } from './signals';
 
 // Applications that only the company-wide Subscriptions page turns on for this setup (docs/intacct.md).
@@ -6,8 +7,12 @@ const SETUP_APPLICATIONS = ['time & expenses', 'time and expenses', 'expenses', 
 
 const NAMED = /^(company )?subscriptions$|^applications$/;
 
-export const companySubscriptions: PageDetector = {
+export const companySubscriptions: PageKindSpec<'company-subscriptions'> = {
   kind: 'company-subscriptions',
+  name: 'Company subscriptions',
+  audit: 'fields',
+  checks: ['company-subscriptions'],
+  proves: 'whole',
   score(s) {
     const setupApps = countIn(s.fields, SETUP_APPLICATIONS) >= 2 || (s.columns.has('application') && (s.columns.has('status') || s.columns.has('subscribed') || s.columns.has('subscription')));
     // A role's or user's Subscriptions page lists applications too: each with its Permissions link, under a

@@ -1,40 +1,10 @@
 import { RECOGNIZED, type PageDetector } from './detector';
-import type { PageKind } from './kinds';
 import { readPageSignals, type PageSignals } from './signals';
-import { wsUserList } from './ws-user-list';
-import { wsUserForm } from './ws-user-form';
-import { roleList } from './role-list';
-import { roleForm } from './role-form';
-import { roleSubscriptions } from './role-subscriptions';
-import { userSubscriptions } from './user-subscriptions';
-import { rolePermissions, userPermissions } from './permissions-window';
-import { companySubscriptions } from './company-subscriptions';
-import { teConfiguration } from './te-configuration';
-import { companySecurity } from './company-security';
-import { senderForm } from './sender-form';
-import { customPackage } from './custom-package';
-import { platformAppInstall } from './platform-app-install';
-import { employeeForm } from './employee-form';
-import { expenseTypeForm } from './expense-type-form';
+import { PAGE_KINDS, type PageKind } from './kinds';
+import { PAGE_SPECS } from './registry';
 
-export const DETECTORS: readonly PageDetector[] = [
-  wsUserList,
-  wsUserForm,
-  roleList,
-  roleForm,
-  roleSubscriptions,
-  rolePermissions,
-  userSubscriptions,
-  userPermissions,
-  companySubscriptions,
-  teConfiguration,
-  companySecurity,
-  senderForm,
-  customPackage,
-  platformAppInstall,
-  employeeForm,
-  expenseTypeForm,
-];
+// In the order of PAGE_KINDS: on a tie the earlier kind wins.
+export const DETECTORS: readonly PageDetector[] = PAGE_KINDS.map((kind) => PAGE_SPECS[kind]);
 
 function scoresOf(signals: PageSignals): Partial<Record<PageKind, number>> {
   const scores: Partial<Record<PageKind, number>> = {};

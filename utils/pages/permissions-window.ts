@@ -1,4 +1,5 @@
-import { CONTENT, NAME, RECOGNIZED, namedAs, type PageDetector } from './detector';
+import type { PageKindSpec } from './spec';
+import { CONTENT, NAME, RECOGNIZED, namedAs } from './detector';
 import { anyMatch, countIn, type PageSignals } from './signals';
 import { RIGHT_VERBS } from '@/utils/reading/rights';
 
@@ -34,6 +35,22 @@ function score(s: PageSignals, who: 'role' | 'user'): number {
   return base + said + hint;
 }
 
-export const rolePermissions: PageDetector = { kind: 'role-permissions', score: (s) => score(s, 'role') };
+export const rolePermissions: PageKindSpec<'role-permissions'> = {
+  kind: 'role-permissions',
+  name: 'Role permissions',
+  audit: 'rights',
+  proves: 'part',
+  apply: 'rights',
+  evidenceSource: 'a role’s Permissions window',
+  score: (s) => score(s, 'role'),
+};
 
-export const userPermissions: PageDetector = { kind: 'user-permissions', score: (s) => score(s, 'user') };
+export const userPermissions: PageKindSpec<'user-permissions'> = {
+  kind: 'user-permissions',
+  name: 'User permissions',
+  audit: 'rights',
+  proves: 'part',
+  apply: 'rights',
+  evidenceSource: 'a user’s Permissions window',
+  score: (s) => score(s, 'user'),
+};

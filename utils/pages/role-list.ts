@@ -1,8 +1,12 @@
-import { CONTENT, NAME, URL_HINT, namedAs, type PageDetector } from './detector';
+import type { PageKindSpec } from './spec';
+import { CONTENT, NAME, URL_HINT, namedAs } from './detector';
 
 // Every list page shares the lister's columns and path: a roles list is one that says "Roles".
-export const roleList: PageDetector = {
+export const roleList: PageKindSpec<'role-list'> = {
   kind: 'role-list',
+  name: 'Roles',
+  audit: 'fields',
+  proves: 'fields',
   score(s) {
     if (!namedAs(s, /^roles$/)) return 0;
     const content =

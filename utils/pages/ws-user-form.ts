@@ -1,4 +1,5 @@
-import { CONTENT, NAME, URL_HINT, namedAs, underTrail, type PageDetector } from './detector';
+import type { PageKindSpec } from './spec';
+import { CONTENT, NAME, URL_HINT, namedAs, underTrail } from './detector';
 import { anyMatch, countIn } from './signals';
 
 // Both label generations (docs/intacct.md, "Pages"): the older guides' form and the current help's form.
@@ -20,8 +21,32 @@ const SIGN_IN_FIELDS = [
   'mfa',
 ];
 
-export const wsUserForm: PageDetector = {
+export const wsUserForm: PageKindSpec<'ws-user-form'> = {
   kind: 'ws-user-form',
+  name: 'Web Services user',
+  audit: 'fields',
+  checks: ['role-assignment'],
+  proves: 'fields',
+  wrongValue: [
+    {
+      // User type caps permissions; only Business users can affect the GL (docs/intacct.md#user-types).
+      label: 'user type',
+      expected: 'Business',
+      why: (found) =>
+        `User type ${found} cannot post to the general ledger: the user type caps what a user can do, and only Business users can affect the GL, whatever permissions they are given.`,
+    },
+    {
+      // Only full admins have Platform Services features; integration guides ask for Full
+      // (docs/intacct.md#admin-privileges).
+      label: 'admin privileges',
+      expected: 'Full',
+      why: (found, guide) => `${guide} asks for Full admin privileges, not ${found}; only full admins get Platform Services features.`,
+    },
+    {
+      label: 'status',
+      why: (found) => `A web services user whose status is ${found} cannot sign in, so every request the integration sends would be refused.`,
+    },
+  ],
   score(s) {
     // What tells a Web Services user from a regular one: the page says "Web Services" where a person looks.
     const named = namedAs(s, /^web services user\b/);
