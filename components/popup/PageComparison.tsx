@@ -1,9 +1,10 @@
 import { useEffect, useId, useState } from 'react';
-import { changesLine, describeChange } from '@/utils/audit/drift';
+import { changesLine } from '@/utils/audit/drift';
 import { isoWithOffset, localOffsetMinutes, shortDate } from '@/utils/export/evidence';
 import { parseHistory, type AuditHistory } from '@/utils/audit/history';
 import { comparisonOf, parsePageComparison, type PageComparison as Comparison } from '@/utils/export/page-comparison';
 import { auditHistoryItem } from '@/utils/storage/evidence';
+import { ChangeList } from './ChangeList';
 import { pageComparisonItem } from '@/utils/storage/session-items';
 
 export interface PageComparisonProps {
@@ -48,24 +49,7 @@ export function PageComparison({ now = Date.now }: PageComparisonProps) {
             {shortDate(isoWithOffset(found.baseline.at, localOffsetMinutes(found.baseline.at)), today)}
             {found.baseline.reviewer ? ` (reviewed by ${found.baseline.reviewer})` : ''}: {changesLine(found.changes).toLowerCase()}.
           </p>
-          {found.changes.length > 0 && (
-            <ul>
-              {found.changes.map((c) => (
-                <li
-                  key={`${c.module}\u0000${c.object}`}
-                  className={`cx-change cx-change-${c.change}`}
-                  data-testid="ish-change"
-                  data-change={c.change}
-                  data-subject={`${c.module} › ${c.object}`}
-                >
-                  <strong>
-                    {c.module} › {c.object}
-                  </strong>
-                  : {describeChange(c)}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ChangeList changes={found.changes} />
         </div>
       )}
       <button type="button" className="cx-link" data-testid="ish-page-comparison-clear" onClick={() => void pageComparisonItem.setValue(null)}>

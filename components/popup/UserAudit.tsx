@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { describeChange } from '@/utils/audit/drift';
 import { changesLine } from '@/utils/audit/drift';
 import type { Finding } from '@/utils/audit/finding';
 import { parseReply, type CheckPermissionsReply, type ExportReply } from '@/utils/messages/protocol';
 import { caveatsFor, isoWithOffset, localOffsetMinutes, shortDate, summaryOf, type EvidenceStatus } from '@/utils/export/evidence';
 import { toExportMessage, type ExportAudit } from '@/utils/messages/export-audit';
+import { ChangeList } from './ChangeList';
 import type { IntegrationProfile, OptionValues } from '@/utils/profiles/schema';
 
 type Audited = Extract<CheckPermissionsReply, { kind: 'findings' }>;
@@ -197,24 +197,7 @@ export function UserAudit({ reply, profile, options, send = defaultSend, openRep
             Since your audit of {since}
             {reply.baseline.reviewer ? ` (reviewed by ${reply.baseline.reviewer})` : ''}: {changesLine(reply.changes).toLowerCase()}.
           </p>
-          {reply.changes.length > 0 && (
-            <ul>
-              {reply.changes.map((c) => (
-                <li
-                  key={`${c.module}\u0000${c.object}`}
-                  className={`cx-change cx-change-${c.change}`}
-                  data-testid="ish-change"
-                  data-change={c.change}
-                  data-subject={`${c.module} › ${c.object}`}
-                >
-                  <strong>
-                    {c.module} › {c.object}
-                  </strong>
-                  : {describeChange(c)}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ChangeList changes={reply.changes} />
           <button type="button" className="cx-button cx-secondary" data-testid="ish-export-comparison" disabled={busy} onClick={() => void exportPack('compare')}>
             Export comparison
           </button>
