@@ -12,7 +12,8 @@ export default defineConfig({
     include: ['tests/firefox/**/*.test.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Each wait inside a test may take up to 30 s on a loaded machine (tests/flows/until.ts).
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

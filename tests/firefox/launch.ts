@@ -7,6 +7,7 @@ import type { Section } from '../../components/popup/sections';
 import { FIXTURE_PAGES, POD_HOST, type FixturePage } from '../fixtures/intacct/catalog';
 import { findPage, pageUrl, resolveFixture, shellUrl } from '../fixtures/intacct/router';
 import { startDemoProxy, type DemoProxy } from './demo-proxy';
+import { WAIT_MS } from '../flows/until';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIREFOX_BUILD = path.join(ROOT, '.output/firefox-mv2');
@@ -136,7 +137,7 @@ function showsFixture(url: string, page: FixturePage): boolean {
   }
 }
 
-async function poll<T>(read: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+async function poll<T>(read: () => T | Promise<T>, what: string, timeoutMs = WAIT_MS): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -194,7 +195,7 @@ export function openPopup(session: FirefoxSession, section?: Section): Promise<P
 /** The admin's click on a section's tab; resolves once its panel shows. */
 export async function showSection(popup: Page, section: Section): Promise<void> {
   await popup.click(`#pp-tab-${section}`);
-  await popup.waitForSelector(`#pp-panel-${section}:not([hidden])`, { timeout: 10_000 });
+  await popup.waitForSelector(`#pp-panel-${section}:not([hidden])`, { timeout: WAIT_MS });
 }
 
 // ---- reading the page ---------------------------------------------------------------------------------
@@ -229,7 +230,7 @@ export async function textOf(frame: Frame | Page, selector: string): Promise<str
 }
 
 export async function waitFor(frame: Frame | Page, selector: string): Promise<ElementHandle<Element>> {
-  const element = await frame.waitForSelector(selector, { timeout: 10_000 });
+  const element = await frame.waitForSelector(selector, { timeout: WAIT_MS });
   if (!element) throw new Error(`no ${selector}`);
   return element;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { until } from './until';
 
 /**
  * Issue 14's end-to-end flows, written once for both browser suites: the Chromium suite (Playwright,
@@ -129,16 +130,6 @@ export function saves(): number {
 }
 
 // ---- the flows -----------------------------------------------------------------------------------------
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Long enough for a click's effect (a React render, a debounced re-audit) to have shown. */
 const SETTLE_MS = 600;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { until } from './until';
 import { focusedTestId, overlayView, pageFields, type FlowDriver } from './apply';
 
 /**
@@ -125,16 +126,6 @@ export function scriptPressesFill(): { found: boolean; reachedButton: boolean; f
 }
 
 // ---- the flows -----------------------------------------------------------------------------------------
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Long enough for a press's effect (a fill, a React render) to have shown. */
 function settle(): Promise<void> {
