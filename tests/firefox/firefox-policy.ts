@@ -1,42 +1,47 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
  * Firefox reads enterprise policy from distribution/policies.json beside its binary, once at start;
  * policy for an add-on goes under "3rdparty" → "Extensions" → the add-on's id and reaches it as
- * storage.managed. Writing it needs root (CI runs as root).
+ * storage.managed.
+ *
+ * The policy tests must not write the machine's file (/usr/lib/firefox-esr/distribution/policies.json):
+ * every Firefox started on the machine meanwhile — another test job's, another CI run's — would read it
+ * (a locked Certify integration made the other run's Fill and Apply tests fail). So each policy test runs a
+ * Firefox of its own: the installed one's files linked into a temporary folder, with a copy of the launcher,
+ * which then reads the distribution folder of that temporary folder only.
  */
-export const FIREFOX_POLICY_FILE = process.env.FIREFOX_POLICY_FILE ?? '/usr/lib/firefox-esr/distribution/policies.json';
+export const FIREFOX_BINARY = realpathSync(process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr');
 
-export function canWriteFirefoxPolicy(): boolean {
-  return process.getuid?.() === 0 && existsSync(path.dirname(path.dirname(FIREFOX_POLICY_FILE)));
+/** The policies.json a Firefox run from `dir` reads. */
+function policyFileOf(dir: string): string {
+  return path.join(dir, 'distribution', 'policies.json');
 }
 
-/**
- * Puts `policy` in place for add-on `geckoId` while `run` runs, then puts back what was there before
- * (nothing, or a policy file of the machine's own), also when `run` fails or the process is interrupted.
- */
-export async function withFirefoxPolicy<T>(geckoId: string, policy: Record<string, unknown>, run: () => Promise<T>): Promise<T> {
-  const before = existsSync(FIREFOX_POLICY_FILE) ? readFileSync(FIREFOX_POLICY_FILE) : null;
-  const dir = path.dirname(FIREFOX_POLICY_FILE);
-  const createdDir = !existsSync(dir);
-  const restore = (): void => {
-    if (before) writeFileSync(FIREFOX_POLICY_FILE, before);
-    else rmSync(FIREFOX_POLICY_FILE, { force: true });
-    if (createdDir) rmSync(dir, { recursive: true, force: true });
-  };
-  process.once('exit', restore);
-  mkdirSync(dir, { recursive: true });
-  // A machine policy of its own keeps applying; ours is added for our add-on only.
-  const own = before ? (JSON.parse(before.toString('utf8')) as { policies?: Record<string, unknown> }) : {};
-  const policies = { ...own.policies };
-  const thirdParty = (policies['3rdparty'] ?? {}) as { Extensions?: Record<string, unknown> };
-  policies['3rdparty'] = { ...thirdParty, Extensions: { ...thirdParty.Extensions, [geckoId]: policy } };
-  writeFileSync(FIREFOX_POLICY_FILE, JSON.stringify({ ...own, policies }, null, 2));
+/** A Firefox of our own in a temporary folder, with `policies` in its distribution folder. */
+function privateFirefox(policies: Record<string, unknown>): { executable: string; dir: string } {
+  const installed = path.dirname(FIREFOX_BINARY);
+  const dir = mkdtempSync(path.join(tmpdir(), 'ish-firefox-policy-'));
+  for (const entry of readdirSync(installed)) {
+    if (entry === 'distribution') continue;
+    const from = path.join(installed, entry);
+    // The launcher is copied: Firefox finds its folder from where its own binary really is.
+    if (from === FIREFOX_BINARY) copyFileSync(from, path.join(dir, entry));
+    else symlinkSync(from, path.join(dir, entry));
+  }
+  mkdirSync(path.join(dir, 'distribution'));
+  writeFileSync(policyFileOf(dir), JSON.stringify({ policies }, null, 2));
+  return { executable: path.join(dir, path.basename(FIREFOX_BINARY)), dir };
+}
+
+/** Runs `run` with a Firefox whose enterprise policy gives add-on `geckoId` the managed `policy`. */
+export async function withFirefoxPolicy<T>(geckoId: string, policy: Record<string, unknown>, run: (executablePath: string) => Promise<T>): Promise<T> {
+  const firefox = privateFirefox({ '3rdparty': { Extensions: { [geckoId]: policy } } });
   try {
-    return await run();
+    return await run(firefox.executable);
   } finally {
-    restore();
-    process.removeListener('exit', restore);
+    rmSync(firefox.dir, { recursive: true, force: true });
   }
 }

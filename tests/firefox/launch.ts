@@ -55,7 +55,8 @@ function isIntacctHost(url: string): boolean {
  * Firefox with the built add-on installed (puppeteer-core over WebDriver BiDi; build recipe, "Firefox at
  * run time"). Fresh profile each time: the add-on's storage starts empty, as for a new admin.
  */
-export async function launchFirefox(): Promise<FirefoxSession> {
+/** `executablePath`: another Firefox than the installed one (the policy tests' own, firefox-policy.ts). */
+export async function launchFirefox(executablePath: string = FIREFOX): Promise<FirefoxSession> {
   const id = geckoId();
   const uuid = randomUUID();
   const downloadsDir = mkdtempSync(path.join(tmpdir(), 'ish-firefox-downloads-'));
@@ -64,7 +65,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
-      executablePath: FIREFOX,
+      executablePath,
       headless: true,
       // Opening the add-on's own pages (moz-extension://) by URL is "system access" to Firefox's remote agent.
       args: ['--remote-allow-system-access'],

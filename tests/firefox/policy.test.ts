@@ -1,19 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lockedCertifyPolicy } from '../fixtures/organization-policy';
-import { FIREFOX_POLICY_FILE, canWriteFirefoxPolicy, withFirefoxPolicy } from './firefox-policy';
+import { withFirefoxPolicy } from './firefox-policy';
 import { attributeOf, geckoId, inOverlay, intacctTab, launchFirefox, openIntacctPage, openPopup, screenshotFile, textOf, waitFor } from './launch';
 
 const selectState = (el: Element) => ({ value: (el as HTMLSelectElement).value, disabled: (el as HTMLSelectElement).disabled });
 
-// Firefox reads policies.json once at start: each test writes it, then launches its own Firefox.
-describe.skipIf(!canWriteFirefoxPolicy())(`a Firefox enterprise policy (${FIREFOX_POLICY_FILE})`, () => {
+// Firefox reads policies.json once at start: each test launches a Firefox of its own with its policy.
+describe('a Firefox enterprise policy (distribution/policies.json beside the binary)', () => {
   it('presets and locks the integration, names the organization, hides the connection test', async () => {
-    const before = existsSync(FIREFOX_POLICY_FILE) ? readFileSync(FIREFOX_POLICY_FILE, 'utf8') : null;
     // Firefox checks no schema: the organization's profile is given as the object itself.
     const policy = lockedCertifyPolicy('object');
-    await withFirefoxPolicy(geckoId(), policy, async () => {
-      const session = await launchFirefox();
+    await withFirefoxPolicy(geckoId(), policy, async (firefox) => {
+      const session = await launchFirefox(firefox);
       try {
         const page = await intacctTab(session);
         const frame = await openIntacctPage(page, 'platform-app-install');
@@ -34,14 +32,12 @@ describe.skipIf(!canWriteFirefoxPolicy())(`a Firefox enterprise policy (${FIREFO
         await session.close();
       }
     });
-    // Put back as it was.
-    expect(existsSync(FIREFOX_POLICY_FILE) ? readFileSync(FIREFOX_POLICY_FILE, 'utf8') : null).toBe(before);
   });
 
   it('ignores a malformed value with a note in the popup, and applies the rest', async () => {
     const policy = { integration: 'certify', lockIntegration: true, hideConnectionTest: 'yes', organizationName: ['Acme'] };
-    await withFirefoxPolicy(geckoId(), policy, async () => {
-      const session = await launchFirefox();
+    await withFirefoxPolicy(geckoId(), policy, async (firefox) => {
+      const session = await launchFirefox(firefox);
       try {
         const popup = await openPopup(session, 'settings');
         await waitFor(popup, '[data-testid="ish-policy-problems"]');
